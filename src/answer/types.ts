@@ -1,0 +1,61 @@
+// The transport-neutral answer. Every transport (terminal, JSON CLI, Discord) renders this and
+// nothing else, so the knowledge layer never needs to know who asked.
+import type { Source, Topic } from '../knowledge/schema.js';
+
+export type Lang = 'en' | 'es';
+
+/** How the question was handled: which tier matched, or why nothing did. */
+export type Tier = 'exact' | 'fuzzy' | 'smalltalk' | 'declined' | 'empty';
+
+export interface Suggestion {
+  factId: string;
+  /** The fact's canonical question in the answer's language. */
+  question: string;
+}
+
+export interface Explain {
+  tier: Tier;
+  /** Normalized tokens the matcher used. */
+  tokens: string[];
+  /** Best candidate considered, even when declined. */
+  best: { factId: string; score: number; coverage: number; fuse: number } | null;
+  /** Why the question was declined, in a sentence; null when answered. */
+  reason: string | null;
+}
+
+export interface Answer {
+  /** The question as matched (cut to the length limit when too long). */
+  question: string;
+  /** True only when the text is a factual answer from the knowledge base. */
+  answered: boolean;
+  /** The answer, or the decline / small-talk message. */
+  text: string;
+  /** 0..1: how sure the matcher is that the fact answers the question. */
+  confidence: number;
+  factId: string | null;
+  topic: Topic | null;
+  lang: Lang;
+  sources: Source[];
+  /** Follow-up questions from the fact's related ids. */
+  related: Suggestion[];
+  /** "Did you mean" questions when not answered. */
+  suggestions: Suggestion[];
+  /** The question was longer than the limit and was cut before matching. */
+  truncated: boolean;
+  explain: Explain;
+}
+
+export interface AskOptions {
+  /** Language hint from the transport (a Discord user's locale); the question's own language wins when clear. */
+  locale?: string | undefined;
+}
+
+/** The bot's brain: what every transport talks to. */
+export interface Brain {
+  ask(question: string, options?: AskOptions): Answer;
+  /** Ranked known questions for autocomplete; pinned ones when the input is empty. */
+  complete(input: string, options?: AskOptions & { limit?: number }): Suggestion[];
+  /** The answer for a known fact id (buttons, /nato), in the given language. */
+  answerFact(factId: string, options?: AskOptions): Answer | null;
+  readonly factCount: number;
+}
