@@ -3,7 +3,7 @@
 import { z } from 'zod';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
-const optional = (s: z.ZodType<string>) =>
+const optional = (s: z.ZodType<string, string>) =>
   z
     .string()
     .optional()
