@@ -1,6 +1,6 @@
 // The transport-neutral answer. Every transport (terminal, JSON CLI, Discord) renders this and
 // nothing else, so the knowledge layer never needs to know who asked.
-import type { Source, Topic } from '../knowledge/schema.js';
+import type { Fact, Source, Topic } from '../knowledge/schema.js';
 
 export type Lang = 'en' | 'es';
 
@@ -57,5 +57,7 @@ export interface Brain {
   complete(input: string, options?: AskOptions & { limit?: number }): Suggestion[];
   /** The answer for a known fact id (buttons, /nato), in the given language. */
   answerFact(factId: string, options?: AskOptions): Answer | null;
+  /** Every fact, in file order (for /alliances and listings). */
+  facts(): readonly Fact[];
   readonly factCount: number;
 }
