@@ -1,7 +1,7 @@
 // Owns the question log's SQLite file: opening it (folder created, WAL, busy timeout) and bringing
 // its schema up to date. The schema version lives in `PRAGMA user_version`; each step below moves
 // it up by exactly one, inside a transaction, so a crash mid-upgrade leaves the previous version.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 
@@ -86,7 +86,11 @@ export function migrate(db: Db, path = db.name, upTo = SCHEMA_VERSION): number {
 
 /** Opens (creating folder and file unless mustExist) and migrates the question log. Throws on failure. */
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
-  if (!options.mustExist && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (!options.mustExist && path !== ':memory:') {
+    mkdirSync(dirname(path), { recursive: true });
+    // Questions are what people typed: owner-only, like the key. SQLite gives -wal and -shm the same mode.
+    if (!existsSync(path)) writeFileSync(path, '', { mode: 0o600, flag: 'a' });
+  }
   const db = new Database(path, { fileMustExist: options.mustExist ?? false });
   try {
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 500))}`);
