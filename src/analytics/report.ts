@@ -172,9 +172,15 @@ export function summarize(
 
 function topQuestions(rows: readonly QuestionRow[], limit: number): TopQuestion[] {
   const groups = new Map<string, QuestionRow[]>();
+  // The same few questions come back thousands of times: normalize each spelling once.
+  const keys = new Map<string, string>();
   for (const row of rows) {
-    const key = questionKey(row.question, row.lang);
-    groups.set(key, [...(groups.get(key) ?? []), row]);
+    const spelling = `${row.lang}\u0000${row.question}`;
+    const key = keys.get(spelling) ?? questionKey(row.question, row.lang);
+    keys.set(spelling, key);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
   }
   return [...groups]
     .map(([key, members]): TopQuestion => {
