@@ -70,18 +70,23 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** Applies every step above the file's version, each in its own transaction. Returns the steps applied. */
+/**
+ * Applies every step above the file's version (up to `upTo`), each in its own IMMEDIATE transaction.
+ * The version is read again inside each transaction, so two processes opening an old file at the
+ * same time (the bot and `npm run report`) do not both apply a step. Returns the steps applied.
+ */
 export function migrate(db: Db, path = db.name, upTo = SCHEMA_VERSION): number {
-  const from = schemaVersion(db);
-  if (from > SCHEMA_VERSION) throw new SchemaTooNewError(path, from);
-  for (let v = from; v < upTo; v++) {
-    const step = MIGRATIONS[v]!;
-    db.transaction(() => {
-      db.exec(step);
-      db.pragma(`user_version = ${v + 1}`);
-    }).immediate();
-  }
-  return Math.max(0, upTo - from);
+  const step = db.transaction((): boolean => {
+    const version = schemaVersion(db);
+    if (version > SCHEMA_VERSION) throw new SchemaTooNewError(path, version);
+    if (version >= upTo) return false;
+    db.exec(MIGRATIONS[version]!);
+    db.pragma(`user_version = ${version + 1}`);
+    return true;
+  });
+  let applied = 0;
+  while (step.immediate()) applied++;
+  return applied;
 }
 
 /** Opens (creating folder and file unless mustExist) and migrates the question log. Throws on failure. */

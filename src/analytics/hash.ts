@@ -34,7 +34,13 @@ export function loadHashKey(
     const key = readFileSync(file, 'utf8').trim();
     if (key.length < 16) throw new HashKeyError(`The hash key file ${file} is shorter than 16 characters.`);
     // A key readable by others lets them test guesses of user ids against the log.
-    if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+    if ((statSync(file).mode & 0o077) !== 0) {
+      try {
+        chmodSync(file, 0o600);
+      } catch {
+        // A read-only disk: the key still works, and the file's owner chose its mode.
+      }
+    }
     return key;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;

@@ -161,6 +161,8 @@ export class SqliteQuestionLog implements QuestionLog {
 
   purgeOlderThan(days: number): number {
     try {
+      if (!Number.isFinite(days) || days < 0)
+        throw new RangeError(`retention must be 0 days or more, not ${days}`);
       const deleted = this.deleteOlder.run(this.now() - days * DAY_MS).changes;
       // Move the deleted pages out of the WAL file too, so old rows do not linger there.
       if (deleted > 0) this.db.pragma('wal_checkpoint(TRUNCATE)');

@@ -1,10 +1,15 @@
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../src/analytics/db.js';
 import { hashUserId, keyFilePath } from '../../src/analytics/hash.js';
-import { SqliteQuestionLog, entryFromAnswer, openQuestionLog } from '../../src/analytics/question-log.js';
+import {
+  SqliteQuestionLog,
+  entryFromAnswer,
+  openQuestionLog,
+  scheduleDailyPurge,
+} from '../../src/analytics/question-log.js';
 import type { Answer } from '../../src/answer/types.js';
 import { config, entry, memoryLogger, tempFolder } from './helpers.js';
 
@@ -241,5 +246,40 @@ describe('the question log when writes fail', () => {
     log.close();
     expect(log.record(entry())).toBeNull();
     expect(log.vote(1, USER, 1)).toEqual({ changed: false });
+  });
+});
+
+describe('the daily purge', () => {
+  afterEach(() => void vi.useRealTimers());
+
+  it('deletes expired rows once a day while the bot runs', () => {
+    vi.useFakeTimers();
+    const path = join(tempFolder(), 'questions.db');
+    let now = Date.UTC(2025, 0, 1);
+    const log = openQuestionLog(config(path, { LOG_RETENTION_DAYS: 30 }), memoryLogger().logger, {
+      now: () => now,
+    });
+    log.record(entry({ at: now - 29 * DAY }));
+    const stop = scheduleDailyPurge(log, 30);
+
+    now += 2 * DAY;
+    vi.advanceTimersByTime(DAY - 1);
+    expect(rows(path, 'SELECT count(*) AS n FROM questions')).toEqual([{ n: 1 }]);
+    vi.advanceTimersByTime(1);
+    expect(rows(path, 'SELECT count(*) AS n FROM questions')).toEqual([{ n: 0 }]);
+    stop();
+    log.close();
+  });
+
+  it('refuses a negative or missing retention instead of deleting everything', () => {
+    const path = join(tempFolder(), 'questions.db');
+    const { logger, errors } = memoryLogger();
+    const log = openQuestionLog(config(path), logger);
+    log.record(entry());
+    expect(log.purgeOlderThan(-1)).toBe(0);
+    expect(log.purgeOlderThan(Number.NaN)).toBe(0);
+    expect(errors()).toHaveLength(1);
+    log.close();
+    expect(rows(path, 'SELECT count(*) AS n FROM questions')).toEqual([{ n: 1 }]);
   });
 });
