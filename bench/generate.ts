@@ -27,10 +27,18 @@ export function generateKnowledge(count: number, seed = 42): KnowledgeBase {
       topic: 'diplomacy',
       file: 'generated.yaml',
       question: `What is the ${subject} ${word()}?`,
-      alternates: [`Does Mexico ${word()} the ${subject}?`, `${subject} ${phrase(2)}`, `How does the ${subject} ${word()}?`],
+      alternates: [
+        `Does Mexico ${word()} the ${subject}?`,
+        `${subject} ${phrase(2)}`,
+        `How does the ${subject} ${word()}?`,
+      ],
       keywords: [word(), word(), subject],
       answer: `The ${subject} ${phrase(12)}.`,
-      es: { question: `¿Qué es ${subject}?`, alternates: [`${subject} ${word()}`], answer: `El ${subject} ${phrase(10)}.` },
+      es: {
+        question: `¿Qué es ${subject}?`,
+        alternates: [`${subject} ${word()}`],
+        answer: `El ${subject} ${phrase(10)}.`,
+      },
       sources: [SOURCE],
       related: [],
       pinned: false,
@@ -51,7 +59,10 @@ export function generateQuestions(kb: KnowledgeBase, count: number, seed = 7): s
       const at = 1 + Math.floor(rand() * (q.length - 2));
       out.push(q.slice(0, at) + q.slice(at + 1));
     } else if (kind === 2) out.push(`hey, ${q.toLowerCase()} please`);
-    else if (kind === 3) out.push(`Is ${WORDS[Math.floor(rand() * WORDS.length)]} in the ${WORDS[Math.floor(rand() * WORDS.length)]}?`);
+    else if (kind === 3)
+      out.push(
+        `Is ${WORDS[Math.floor(rand() * WORDS.length)]} in the ${WORDS[Math.floor(rand() * WORDS.length)]}?`,
+      );
     else out.push(q);
   }
   return out;

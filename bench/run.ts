@@ -15,7 +15,8 @@ const heap = () => {
   gc?.();
   return process.memoryUsage().heapUsed;
 };
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 const ms = (x: number) => (x < 1 ? x.toFixed(3) : x.toFixed(1));
 
 // Start-up: importing the matcher (its word list included), reading the YAML files, indexing.
@@ -63,7 +64,15 @@ function measure(kbName: string, kb: KnowledgeBase, questions: string[], rounds:
       }
     const total = performance.now() - start;
     times.sort((a, b) => a - b);
-    const row: Row = { kb: kbName, contender: c.name, buildMs, heapMb, p50: quantile(times, 0.5), p99: quantile(times, 0.99), qps: times.length / (total / 1000) };
+    const row: Row = {
+      kb: kbName,
+      contender: c.name,
+      buildMs,
+      heapMb,
+      p50: quantile(times, 0.5),
+      p99: quantile(times, 0.99),
+      qps: times.length / (total / 1000),
+    };
     if (kbName === 'shipped') {
       let right = 0;
       let declined = 0;
@@ -83,7 +92,14 @@ function measure(kbName: string, kb: KnowledgeBase, questions: string[], rounds:
 }
 
 const rows: Row[] = [];
-rows.push(...measure('shipped', shipped, evalItems.map((i) => i.q), 5));
+rows.push(
+  ...measure(
+    'shipped',
+    shipped,
+    evalItems.map((i) => i.q),
+    5,
+  ),
+);
 // The naive set-up scans every fact for every question, so the big bases get fewer questions.
 for (const [n, questions] of [
   [1_000, 400],

@@ -4,6 +4,7 @@ import { createBrain } from './answer/brain.js';
 import { loadConfig } from './config.js';
 import { runTerminal, DISCORD_NOTICE } from './console/terminal.js';
 import { loadKnowledge } from './knowledge/load.js';
+import { entryFromAnswer, openQuestionLog } from './analytics/index.js';
 import { createLogger, registerSecret } from './log.js';
 
 async function main(): Promise<void> {
@@ -13,9 +14,13 @@ async function main(): Promise<void> {
   const logger = createLogger(config.DISCORD_TOKEN ? config.LOG_LEVEL : 'warn');
   const kb = loadKnowledge(config.knowledgeDir);
   const brain = createBrain(kb);
+  const questionLog = openQuestionLog(config, logger);
   if (!config.DISCORD_TOKEN) {
     process.stderr.write(`${DISCORD_NOTICE}\n`);
-    await runTerminal(brain);
+    await runTerminal(brain, process.stdin, process.stdout, (_q, answer, latencyMs) => {
+      questionLog.record(entryFromAnswer(answer, { source: 'terminal', latencyMs }));
+    });
+    questionLog.close();
     return;
   }
   logger.info({ facts: brain.factCount }, 'knowledge loaded');

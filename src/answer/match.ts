@@ -54,6 +54,9 @@ export const MATCH = {
   candidates: 6,
   /** How many of those Fuse.js scores against their closest phrasing. */
   fuseRanked: 3,
+  /** A token in more facts than this share (and this floor) is "common": see rank(). */
+  commonShare: 0.1,
+  commonFloor: 50,
   weights: { coverage: 0.6, similarity: 0.3, fuse: 0.1 },
   /** A token found only in a fact's answer counts this much of a token in its questions. */
   weakHit: 0.5,
@@ -67,6 +70,19 @@ export const MATCH = {
  * not get the UN membership fact.
  */
 export const FOCUS_TOKENS = new Set(['when', 'where', 'howmany', 'howmuch']);
+
+/** The k entries with the highest values, best first, without sorting the whole map. */
+function topK(map: Map<number, number>, k: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (const entry of map) {
+    if (out.length === k && entry[1] <= out[k - 1]![1]) continue;
+    let at = out.length;
+    while (at > 0 && out[at - 1]![1] < entry[1]) at--;
+    out.splice(at, 0, entry);
+    if (out.length > k) out.pop();
+  }
+  return out;
+}
 
 const keyOf = (tokens: string[]) => [...new Set(tokens)].sort().join(' ');
 
@@ -219,17 +235,23 @@ export class Matcher {
    * however many facts there are.
    */
   private rank(tokens: string[]): Candidate[] {
-    const unique = [...new Set(tokens)];
+    const unique = [...new Set(tokens)].sort((a, b) => this.idf(b) - this.idf(a));
     const total = unique.reduce((s, t) => s + this.idf(t), 0);
+    // Rarest tokens first. A token in a large share of a big base only adds to facts already found:
+    // it cannot make a fact a good match alone, and walking its whole posting list would cost most.
+    const common = Math.max(MATCH.commonFloor, this.docs.length * MATCH.commonShare);
     const hits = new Map<number, number>();
     for (const t of unique) {
       const w = this.idf(t);
-      for (const i of this.postings.get(t) ?? []) {
-        const doc = this.docs[i]!;
-        hits.set(i, (hits.get(i) ?? 0) + (doc.strong.has(t) ? w : w * MATCH.weakHit));
+      const list = this.postings.get(t) ?? [];
+      const onlyKnown = list.length > common && hits.size > 0;
+      for (const i of list) {
+        const prev = hits.get(i);
+        if (prev === undefined && onlyKnown) continue;
+        hits.set(i, (prev ?? 0) + (this.docs[i]!.strong.has(t) ? w : w * MATCH.weakHit));
       }
     }
-    const top = [...hits.entries()].sort((a, b) => b[1] - a[1]).slice(0, MATCH.candidates);
+    const top = topK(hits, MATCH.candidates);
     const q = new Set(unique);
     // The query as Fuse.js sees it: its rarest tokens first, within bitap's 32-character window.
     let query = '';
@@ -260,8 +282,15 @@ export class Matcher {
           rankIndex < MATCH.fuseRanked
             ? (new Fuse([c.closest.text], FUSE_OPTIONS).search(query)[0]?.score ?? 1)
             : 1;
-        const score = weights.coverage * c.coverage + weights.similarity * c.similarity + weights.fuse * (1 - fuse);
-        return { factId: this.docs[c.i]!.fact.id, coverage: c.coverage, similarity: c.similarity, fuse, score };
+        const score =
+          weights.coverage * c.coverage + weights.similarity * c.similarity + weights.fuse * (1 - fuse);
+        return {
+          factId: this.docs[c.i]!.fact.id,
+          coverage: c.coverage,
+          similarity: c.similarity,
+          fuse,
+          score,
+        };
       })
       .sort((a, b) => b.score - a.score);
   }
