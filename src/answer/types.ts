@@ -57,5 +57,10 @@ export interface Brain {
   complete(input: string, options?: AskOptions & { limit?: number }): Suggestion[];
   /** The answer for a known fact id (buttons, /nato), in the given language. */
   answerFact(factId: string, options?: AskOptions): Answer | null;
+  /**
+   * Every fact's canonical question grouped by topic, in TOPICS order (for /alliances). Optional so that
+   * a brain without it still works; the Discord layer then falls back to the overview fact.
+   */
+  factsByTopic?(options?: AskOptions): Partial<Record<Topic, Suggestion[]>>;
   readonly factCount: number;
 }
