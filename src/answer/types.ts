@@ -1,6 +1,6 @@
 // The transport-neutral answer. Every transport (terminal, JSON CLI, Discord) renders this and
 // nothing else, so the knowledge layer never needs to know who asked.
-import type { Source, Topic } from '../knowledge/schema.js';
+import type { Fact, Source, Topic } from '../knowledge/schema.js';
 
 export type Lang = 'en' | 'es';
 
@@ -57,10 +57,7 @@ export interface Brain {
   complete(input: string, options?: AskOptions & { limit?: number }): Suggestion[];
   /** The answer for a known fact id (buttons, /nato), in the given language. */
   answerFact(factId: string, options?: AskOptions): Answer | null;
-  /**
-   * Every fact's canonical question grouped by topic, in TOPICS order (for /alliances). Optional so that
-   * a brain without it still works; the Discord layer then falls back to the overview fact.
-   */
-  factsByTopic?(options?: AskOptions): Partial<Record<Topic, Suggestion[]>>;
+  /** Every fact, in file order (for /alliances and listings). */
+  facts(): readonly Fact[];
   readonly factCount: number;
 }

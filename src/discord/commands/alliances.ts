@@ -2,24 +2,22 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
 import type { Answer, Brain } from '../../answer/types.js';
 import { TOPIC_LABELS, TOPICS, type Topic } from '../../knowledge/schema.js';
-import { renderAnswer, renderTopic, renderTopicOverview, type TopicGroup } from '../render.js';
+import { renderTopic, renderTopicOverview, type TopicGroup } from '../render.js';
 import { USER_ERRORS, UserError, langOf } from '../text.js';
 import type { SlashCommand } from './types.js';
-
-/** Shown when the brain cannot list facts by topic. */
-export const OVERVIEW_FACT = 'alliances-overview';
 
 function isTopic(value: string): value is Topic {
   return (TOPICS as readonly string[]).includes(value);
 }
 
-function topicGroups(brain: Brain, locale: string, only?: Topic): TopicGroup[] | null {
-  const byTopic = brain.factsByTopic?.({ locale });
-  if (!byTopic) return null;
+/** The brain's facts grouped by topic (in TOPICS order), each answered in the user's language. */
+function topicGroups(brain: Brain, locale: string, only?: Topic): TopicGroup[] {
+  const facts = brain.facts();
   return (only ? [only] : TOPICS).map((topic) => ({
     topic,
-    answers: (byTopic[topic] ?? [])
-      .map((s) => brain.answerFact(s.factId, { locale }))
+    answers: facts
+      .filter((f) => f.topic === topic)
+      .map((f) => brain.answerFact(f.id, { locale }))
       .filter((a): a is Answer => a !== null && a.answered),
   }));
 }
@@ -51,13 +49,6 @@ export const alliances = {
     const topic = interaction.options.getString('topic');
     if (topic !== null && !isTopic(topic)) throw new UserError(USER_ERRORS.unknownTopic);
     const groups = topicGroups(brain, interaction.locale, topic ?? undefined);
-    if (!groups) {
-      const overview = brain.answerFact(OVERVIEW_FACT, { locale: interaction.locale });
-      if (!overview)
-        throw new Error(`The knowledge base has no fact '${OVERVIEW_FACT}', which /alliances needs`);
-      await interaction.reply(renderAnswer(overview));
-      return;
-    }
     const [first] = groups;
     await interaction.reply(topic && first ? renderTopic(first, lang) : renderTopicOverview(groups, lang));
   },

@@ -1,0 +1,137 @@
+// Question -> canonical tokens, with typo correction against the knowledge base's own vocabulary.
+// Built once per knowledge base; the same analyzer turns facts and questions into tokens so that
+// both sides agree on synonyms, names and spelling.
+import { ENTITIES } from './entities.js';
+import { normalize, PhraseTable, STOPWORDS } from './normalize.js';
+import type { Lang } from './types.js';
+
+export interface Analysis {
+  /** Canonical content tokens, in order, duplicates kept. */
+  tokens: string[];
+  /** Canonical tokens of the countries and organizations named. */
+  entities: string[];
+  /** Words corrected for typos: [typed, corrected]. */
+  corrections: [string, string][];
+}
+
+/** Damerau-Levenshtein (optimal string alignment) distance, giving up once it exceeds max. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const prev2: number[] = new Array<number>(b.length + 1).fill(0);
+  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur: number[] = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+    prev2.splice(0, prev2.length, ...prev);
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+function deletes(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+/** Longest typo a word of this length may carry and still be corrected. */
+const maxTypos = (len: number) => (len < 4 ? 0 : len < 8 ? 1 : 2);
+
+export class Analyzer {
+  private readonly phrases = new PhraseTable();
+  private readonly canonicals = new Set<string>();
+  readonly entityTokens = new Set<string>();
+  /** Word -> how often it appears in the knowledge base (tie-breaker for corrections). */
+  private readonly known = new Map<string, number>();
+  /** Symmetric-delete index: each known word under each of its one-letter deletions. */
+  private readonly deleteIndex = new Map<string, string[]>();
+
+  constructor(synonyms: string[][], corpus: string[]) {
+    for (const e of ENTITIES) {
+      this.entityTokens.add(e.canonical);
+      this.canonicals.add(e.canonical);
+      for (const v of e.variants) this.phrases.add(v, e.canonical);
+    }
+    for (const group of synonyms) {
+      const canonical = normalize(group[0]!).replace(/ /g, '');
+      this.canonicals.add(canonical);
+      for (const v of group) this.phrases.add(v, canonical);
+    }
+    for (const text of corpus) for (const w of normalize(text).split(' ')) if (w) this.addKnown(w);
+    for (const w of this.phrases.words()) this.addKnown(w);
+    for (const w of this.known.keys()) {
+      // Never "correct" an unknown word into a stopword: that would silently drop what was asked.
+      if (w.length < 4 || STOPWORDS.has(w)) continue;
+      for (const d of deletes(w)) {
+        const list = this.deleteIndex.get(d);
+        if (list) list.push(w);
+        else this.deleteIndex.set(d, [w]);
+      }
+    }
+  }
+
+  private addKnown(w: string): void {
+    this.known.set(w, (this.known.get(w) ?? 0) + 1);
+  }
+
+  /** The closest known word within the typo budget, or the word itself. */
+  correct(word: string): string {
+    if (this.known.has(word) || STOPWORDS.has(word) || /\d/.test(word)) return word;
+    const max = maxTypos(word.length);
+    if (max === 0) return word;
+    const probes = new Set<string>([word, ...deletes(word)]);
+    if (max > 1) for (const d of deletes(word)) for (const dd of deletes(d)) probes.add(dd);
+    let best = word;
+    let bestDist = max + 1;
+    let bestFreq = 0;
+    const consider = (c: string) => {
+      const d = editDistance(word, c, max);
+      const f = this.known.get(c) ?? 0;
+      if (d < bestDist || (d === bestDist && f > bestFreq)) [best, bestDist, bestFreq] = [c, d, f];
+    };
+    for (const p of probes) {
+      if (this.known.has(p) && !STOPWORDS.has(p)) consider(p);
+      for (const c of this.deleteIndex.get(p) ?? []) consider(c);
+    }
+    return best;
+  }
+
+  /** Light plural folding for ordinary words ("agreements" -> "agreement"); names are left alone. */
+  private stem(token: string): string {
+    if (this.canonicals.has(token) || token.length <= 4) return token;
+    if (token.endsWith('ies')) return token.slice(0, -3) + 'y';
+    if (token.endsWith('s') && !token.endsWith('ss') && !token.endsWith('us')) return token.slice(0, -1);
+    return token;
+  }
+
+  analyze(text: string, lang: Lang = 'en', correctTypos = true): Analysis {
+    const corrections: [string, string][] = [];
+    let ws = normalize(text)
+      .split(' ')
+      .filter((w) => w);
+    // "un" is the Spanish article far more often than the United Nations.
+    if (lang === 'es') ws = ws.filter((w) => w !== 'un');
+    if (correctTypos)
+      ws = ws.map((w) => {
+        const c = this.correct(w);
+        if (c !== w) corrections.push([w, c]);
+        return c;
+      });
+    const tokens: string[] = [];
+    const entities: string[] = [];
+    for (const t of this.phrases.apply(ws)) {
+      if (STOPWORDS.has(t) && !this.canonicals.has(t)) continue;
+      if (this.entityTokens.has(t)) entities.push(t);
+      tokens.push(this.stem(t));
+    }
+    return { tokens, entities, corrections };
+  }
+}

@@ -1,0 +1,97 @@
+// The brain every transport talks to: question in, Answer out. Cuts over-long questions, detects the
+// language, handles small talk, asks the matcher, and builds the Answer. No I/O.
+import Fuse from 'fuse.js';
+import { detectLang, isSpanishLocale } from './lang.js';
+import { Matcher } from './match.js';
+import { normalize } from './normalize.js';
+import { declineAnswer, declineText, factAnswer, MESSAGES } from './respond.js';
+import { smallTalkKind, smallTalkReply } from './smalltalk.js';
+import type { Fact, KnowledgeBase } from '../knowledge/schema.js';
+import type { Answer, AskOptions, Brain, Lang, Suggestion } from './types.js';
+
+/** Questions are cut to this many characters before matching; the user is told. */
+export const MAX_QUESTION_LENGTH = 300;
+/** "Did you mean" suggestions shown when a question is declined. */
+const MAX_SUGGESTIONS = 3;
+/** A declined question's candidates below this score are too far off to suggest. */
+const SUGGEST_FLOOR = 0.25;
+/** Discord allows at most 25 autocomplete choices. */
+const MAX_COMPLETIONS = 25;
+
+export function createBrain(kb: KnowledgeBase): Brain {
+  const matcher = new Matcher(kb);
+  const facts = matcher.facts;
+  const byId = new Map(facts.map((f) => [f.id, f]));
+  const pinned = facts.filter((f) => f.pinned);
+  const completions = new Fuse(
+    facts.flatMap((f) =>
+      [f.question, ...f.alternates, f.es.question, ...f.es.alternates].map((text, i) => ({
+        text,
+        id: f.id,
+        lang: (i <= f.alternates.length ? 'en' : 'es') as Lang,
+      })),
+    ),
+    { keys: ['text'], includeScore: true, ignoreLocation: true, ignoreDiacritics: true, threshold: 0.45 },
+  );
+
+  const related = (f: Fact) => f.related.map((id) => byId.get(id)).filter((x): x is Fact => !!x);
+
+  function ask(question: string, options: AskOptions = {}): Answer {
+    const raw = typeof question === 'string' ? question : '';
+    const truncated = raw.length > MAX_QUESTION_LENGTH;
+    const text = truncated ? raw.slice(0, MAX_QUESTION_LENGTH) : raw;
+    const lang = detectLang(text, options.locale);
+    const base = { question: text, lang, truncated };
+
+    if (!normalize(text)) return declineAnswer(base, 'empty', MESSAGES.empty[lang], pinned.slice(0, 3), null, 'empty question');
+    const kind = smallTalkKind(text);
+    if (kind) return declineAnswer(base, 'smalltalk', smallTalkReply(kind, lang), [], null, `small talk (${kind})`);
+
+    const result = matcher.match(text, lang);
+    if (result.tier !== 'declined') {
+      const fact = byId.get(result.factId)!;
+      return factAnswer(base, fact, related(fact), result.score, result);
+    }
+    const near = result.candidates
+      .filter((c) => c.score >= SUGGEST_FLOOR)
+      .slice(0, MAX_SUGGESTIONS)
+      .map((c) => byId.get(c.factId)!);
+    return declineAnswer(
+      base,
+      'declined',
+      declineText(result, lang),
+      near.length ? near : pinned.slice(0, MAX_SUGGESTIONS),
+      result,
+      result.reason,
+    );
+  }
+
+  function complete(input: string, options: AskOptions & { limit?: number } = {}): Suggestion[] {
+    const limit = Math.min(options.limit ?? MAX_COMPLETIONS, MAX_COMPLETIONS);
+    const typed = (input ?? '').slice(0, MAX_QUESTION_LENGTH).trim();
+    if (!typed) {
+      const lang: Lang = isSpanishLocale(options.locale) ? 'es' : 'en';
+      return pinned.slice(0, limit).map((f) => ({ factId: f.id, question: lang === 'es' ? f.es.question : f.question }));
+    }
+    const seen = new Set<string>();
+    const out: Suggestion[] = [];
+    for (const r of completions.search(typed, { limit: limit * 4 })) {
+      if (seen.has(r.item.id)) continue;
+      seen.add(r.item.id);
+      const f = byId.get(r.item.id)!;
+      out.push({ factId: f.id, question: r.item.lang === 'es' ? f.es.question : f.question });
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  function answerFact(factId: string, options: AskOptions = {}): Answer | null {
+    const fact = byId.get(factId);
+    if (!fact) return null;
+    const lang: Lang = isSpanishLocale(options.locale) ? 'es' : 'en';
+    const question = lang === 'es' ? fact.es.question : fact.question;
+    return factAnswer({ question, lang, truncated: false }, fact, related(fact), 1, null);
+  }
+
+  return { ask, complete, answerFact, facts: () => facts, factCount: facts.length };
+}

@@ -1,0 +1,232 @@
+// Question -> the best fact, in tiers: an exact phrasing first; then candidates narrowed by an
+// inverted index over canonical tokens, scored by how much of the question each fact covers, and
+// ranked by Fuse.js over the candidates' phrasings; then a guard that refuses facts about other
+// countries or organizations than the question names. Pure: no I/O, built once per knowledge base.
+import Fuse from 'fuse.js';
+import { Analyzer, type Analysis } from './analyze.js';
+import { HOME_ENTITY } from './entities.js';
+import type { Fact, KnowledgeBase } from '../knowledge/schema.js';
+import type { Lang } from './types.js';
+
+interface Phrasing {
+  key: string;
+  tokens: string[];
+  lang: Lang;
+}
+
+interface Doc {
+  fact: Fact;
+  /** Tokens of the questions, alternates and keywords: what the fact is about. */
+  strong: Set<string>;
+  /** Tokens of the answers only: what the fact mentions. */
+  weak: Set<string>;
+  /** Entities the fact is about (named in its questions or keywords). */
+  entities: Set<string>;
+  phrasings: Phrasing[];
+}
+
+export interface Candidate {
+  factId: string;
+  /** Share of the question's weight the fact covers, 0..1. */
+  coverage: number;
+  /** Best idf-weighted overlap with one of the fact's phrasings, 0..1. */
+  similarity: number;
+  /** Fuse.js score of the best phrasing (0 perfect, 1 no match). */
+  fuse: number;
+  score: number;
+}
+
+export type MatchResult =
+  | { tier: 'exact'; factId: string; score: 1; analysis: Analysis; candidates: Candidate[] }
+  | { tier: 'fuzzy'; factId: string; score: number; analysis: Analysis; candidates: Candidate[] }
+  | { tier: 'declined'; reason: string; foreign: string[]; analysis: Analysis; candidates: Candidate[] };
+
+/** Tuning, chosen from the evaluation set's confidence table (see `npm run eval`). */
+export const MATCH = {
+  /** Below this score a fuzzy match is declined. */
+  threshold: 0.6,
+  /** How many facts the inverted index hands to Fuse.js. */
+  candidates: 6,
+  weights: { coverage: 0.6, similarity: 0.25, fuse: 0.15 },
+  /** A token found only in a fact's answer counts this much of a token in its questions. */
+  weakHit: 0.5,
+} as const;
+
+const keyOf = (tokens: string[]) => [...new Set(tokens)].sort().join(' ');
+
+export class Matcher {
+  readonly analyzer: Analyzer;
+  private readonly docs: Doc[];
+  private readonly exact = new Map<string, number>();
+  private readonly postings = new Map<string, number[]>();
+  private readonly idfs = new Map<string, number>();
+  private readonly unknownIdf: number;
+  /** Entities at least one fact is about. */
+  private readonly coveredEntities = new Set<string>();
+
+  constructor(kb: KnowledgeBase) {
+    const corpus = kb.facts.flatMap((f) => [
+      f.question,
+      ...f.alternates,
+      ...f.keywords,
+      f.answer,
+      f.es.question,
+      ...f.es.alternates,
+      f.es.answer,
+    ]);
+    this.analyzer = new Analyzer(kb.synonyms, corpus);
+    const an = (text: string, lang: Lang) => this.analyzer.analyze(text, lang, false);
+
+    this.docs = kb.facts.map((fact) => {
+      const phrasings: Phrasing[] = [
+        ...[fact.question, ...fact.alternates].map((t) => ({ t, lang: 'en' as const })),
+        ...[fact.es.question, ...fact.es.alternates].map((t) => ({ t, lang: 'es' as const })),
+      ].map(({ t, lang }) => {
+        const tokens = an(t, lang).tokens;
+        return { key: keyOf(tokens), tokens, lang };
+      });
+      const keywordAnalyses = fact.keywords.map((k) => an(k, 'en'));
+      const strong = new Set([...phrasings.flatMap((p) => p.tokens), ...keywordAnalyses.flatMap((a) => a.tokens)]);
+      const weak = new Set([...an(fact.answer, 'en').tokens, ...an(fact.es.answer, 'es').tokens]);
+      const entities = new Set(
+        [
+          ...[fact.question, ...fact.alternates].map((t) => an(t, 'en')),
+          ...[fact.es.question, ...fact.es.alternates].map((t) => an(t, 'es')),
+          ...keywordAnalyses,
+        ].flatMap((a) => a.entities),
+      );
+      return { fact, strong, weak, entities, phrasings };
+    });
+
+    // An exact key that two facts share is ambiguous: leave it to the fuzzy tier.
+    const ambiguous = new Set<string>();
+    this.docs.forEach((doc, i) => {
+      for (const p of doc.phrasings) {
+        if (!p.key) continue;
+        const owner = this.exact.get(p.key);
+        if (owner !== undefined && owner !== i) ambiguous.add(p.key);
+        else this.exact.set(p.key, i);
+      }
+      for (const e of doc.entities) this.coveredEntities.add(e);
+      for (const t of new Set([...doc.strong, ...doc.weak])) {
+        const list = this.postings.get(t);
+        if (list) list.push(i);
+        else this.postings.set(t, [i]);
+      }
+    });
+    for (const k of ambiguous) this.exact.delete(k);
+    const n = this.docs.length;
+    for (const [t, list] of this.postings) this.idfs.set(t, Math.log(1 + n / list.length));
+    this.unknownIdf = Math.log(1 + n);
+  }
+
+  get size(): number {
+    return this.docs.length;
+  }
+
+  fact(id: string): Fact | undefined {
+    return this.docs.find((d) => d.fact.id === id)?.fact;
+  }
+
+  get facts(): Fact[] {
+    return this.docs.map((d) => d.fact);
+  }
+
+  private idf(token: string): number {
+    return this.idfs.get(token) ?? this.unknownIdf;
+  }
+
+  match(question: string, lang: Lang): MatchResult {
+    const analysis = this.analyzer.analyze(question, lang);
+    const { tokens } = analysis;
+    if (!tokens.length) return { tier: 'declined', reason: 'no words to match', foreign: [], analysis, candidates: [] };
+
+    const asked = new Set(analysis.entities.filter((e) => e !== HOME_ENTITY));
+    const foreign = [...asked].filter((e) => !this.coveredEntities.has(e));
+
+    const exactDoc = this.exact.get(keyOf(tokens));
+    if (exactDoc !== undefined && !foreign.length) {
+      const doc = this.docs[exactDoc]!;
+      if ([...asked].every((e) => doc.entities.has(e)))
+        return { tier: 'exact', factId: doc.fact.id, score: 1, analysis, candidates: [] };
+    }
+
+    const candidates = this.rank(tokens);
+    if (foreign.length)
+      return { tier: 'declined', reason: `names ${foreign.join(', ')}, which no fact is about`, foreign, analysis, candidates };
+
+    const fitting = candidates.filter((c) => [...asked].every((e) => this.docById(c.factId).entities.has(e)));
+    const best = fitting[0];
+    if (!best)
+      return {
+        tier: 'declined',
+        reason: asked.size ? `no fact is about ${[...asked].join(' and ')} together` : 'no fact shares its words',
+        foreign: [...asked],
+        analysis,
+        candidates,
+      };
+    if (best.score < MATCH.threshold)
+      return {
+        tier: 'declined',
+        reason: `best score ${best.score.toFixed(2)} is below the threshold ${MATCH.threshold}`,
+        foreign: [],
+        analysis,
+        candidates,
+      };
+    return { tier: 'fuzzy', factId: best.factId, score: best.score, analysis, candidates };
+  }
+
+  private docById(id: string): Doc {
+    return this.docs.find((d) => d.fact.id === id)!;
+  }
+
+  /** Scores every fact sharing a token with the question, then lets Fuse.js rank the best few. */
+  private rank(tokens: string[]): Candidate[] {
+    const unique = [...new Set(tokens)];
+    const total = unique.reduce((s, t) => s + this.idf(t), 0);
+    const hits = new Map<number, number>();
+    for (const t of unique) {
+      const w = this.idf(t);
+      for (const i of this.postings.get(t) ?? []) {
+        const doc = this.docs[i]!;
+        hits.set(i, (hits.get(i) ?? 0) + (doc.strong.has(t) ? w : w * MATCH.weakHit));
+      }
+    }
+    const top = [...hits.entries()].sort((a, b) => b[1] - a[1]).slice(0, MATCH.candidates);
+    if (!top.length) return [];
+
+    const queryKey = unique.join(' ');
+    const rows = top.flatMap(([i]) => this.docs[i]!.phrasings.map((p) => ({ i, text: p.tokens.join(' ') })));
+    const fuse = new Fuse(rows, { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: 1 });
+    const fuseBest = new Map<number, number>();
+    for (const r of fuse.search(queryKey)) {
+      const prev = fuseBest.get(r.item.i);
+      if (prev === undefined || (r.score ?? 1) < prev) fuseBest.set(r.item.i, r.score ?? 1);
+    }
+
+    const q = new Set(unique);
+    const { weights } = MATCH;
+    return top
+      .map(([i, hit]) => {
+        const doc = this.docs[i]!;
+        let similarity = 0;
+        for (const p of doc.phrasings) {
+          const ps = new Set(p.tokens);
+          let both = 0;
+          let pw = 0;
+          for (const t of ps) {
+            const w = this.idf(t);
+            pw += w;
+            if (q.has(t)) both += w;
+          }
+          if (pw > 0) similarity = Math.max(similarity, both / Math.sqrt(pw * total));
+        }
+        const coverage = hit / total;
+        const fuseScore = fuseBest.get(i) ?? 1;
+        const score =
+          weights.coverage * coverage + weights.similarity * similarity + weights.fuse * (1 - fuseScore);
+        return { factId: doc.fact.id, coverage, similarity, fuse: fuseScore, score };
+      })
+      .sort((a, b) => b.score - a.score);
+  }
+}

@@ -1,0 +1,79 @@
+// Text -> comparable tokens: case, accents, punctuation and spacing folded; synonyms and multi-word
+// names collapsed to one canonical token; stopwords dropped. Pure and shared by index and query.
+
+/** Lower case, no accents, apostrophes folded, anything but letters and digits turned into single spaces. */
+export function normalize(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/n['’`]t\b/g, ' not')
+    .replace(/['’`]s\b/g, '')
+    .replace(/['’`]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+export const words = (text: string): string[] => {
+  const n = normalize(text);
+  return n ? n.split(' ') : [];
+};
+
+/**
+ * Words that carry no meaning for matching, in English and Spanish. Question words that change what
+ * is asked (why, when, how, who, where, which) are kept on purpose: "when was NATO founded" must not
+ * look like "is Mexico in NATO".
+ */
+export const STOPWORDS = new Set(
+  (
+    'a an the is are was were be been being am do does did done doing have has had having of to in on at by for ' +
+    'with from into onto about as and or but if so than then there here this that these those it its they them ' +
+    'their theirs he she his her we our you your yours i me my mine please tell know say said can could would ' +
+    'should will shall may might must any some also just really actually currently still yet ever now today ' +
+    'anything something thing things hey bot okay ok pls plz like kind sort get got let lets want wanna gonna ' +
+    'explain show give info information quick question q curious wondering asking idea anyone somebody someone ' +
+    'el la los las un una unos unas de del al a en y o u e que es son fue era esta estan estar este esto ' +
+    'ese eso su sus se lo le les me mi mis te tu tus con por para sobre como hay ha han he ser sido muy mas ' +
+    'ya tambien pero si no ni nos algo alguna alguno algun favor dime decir saber sabes puedes podrias quiero ' +
+    'oye hola bot'
+  ).split(' '),
+);
+
+/** Maps words and phrases to canonical tokens, longest phrase first. */
+export class PhraseTable {
+  private readonly phrases = new Map<string, string>();
+  private maxWords = 1;
+
+  add(variant: string, canonical: string): void {
+    const key = normalize(variant);
+    if (!key) return;
+    if (!this.phrases.has(key)) this.phrases.set(key, canonical);
+    this.maxWords = Math.max(this.maxWords, key.split(' ').length);
+  }
+
+  /** Every word that appears in any phrase: part of the vocabulary typo correction aims at. */
+  words(): Set<string> {
+    const out = new Set<string>();
+    for (const key of this.phrases.keys()) for (const w of key.split(' ')) out.add(w);
+    return out;
+  }
+
+  /** Greedy longest match: ["north","atlantic","treaty","organization"] -> ["nato"]. */
+  apply(ws: readonly string[]): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < ws.length; ) {
+      let matched = false;
+      for (let n = Math.min(this.maxWords, ws.length - i); n >= 1; n--) {
+        const canonical = this.phrases.get(ws.slice(i, i + n).join(' '));
+        if (canonical !== undefined) {
+          out.push(canonical);
+          i += n;
+          matched = true;
+          break;
+        }
+      }
+      if (!matched) out.push(ws[i++]!);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,139 @@
+// Runs an evaluation set through the brain and tallies how often it is right: per category, per
+// language and per confidence band. Used by `npm run eval` and by the test that keeps the floors.
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { Analyzer } from '../answer/analyze.js';
+import { HOME_ENTITY } from '../answer/entities.js';
+import type { Answer, Brain, Lang } from '../answer/types.js';
+import type { KnowledgeBase } from '../knowledge/schema.js';
+
+const ItemSchema = z.object({
+  q: z.string(),
+  expect: z.string(),
+  accept: z.array(z.string()).default([]),
+  category: z.string(),
+  lang: z.enum(['en', 'es']),
+});
+export type EvalItem = z.infer<typeof ItemSchema>;
+
+export function readEvalSet(path: string): EvalItem[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l, i) => {
+      const parsed = ItemSchema.safeParse(JSON.parse(l));
+      if (!parsed.success) throw new Error(`${path}:${i + 1}: ${parsed.error.issues[0]?.message}`);
+      return parsed.data;
+    });
+}
+
+export interface Outcome {
+  item: EvalItem;
+  answer: Answer;
+  answerable: boolean;
+  correct: boolean;
+  /** Answered, but the question names a country or organization the fact is not about. */
+  wrongEntity: boolean;
+}
+
+export interface Tally {
+  total: number;
+  correct: number;
+}
+
+export interface EvalReport {
+  outcomes: Outcome[];
+  answerable: Tally;
+  unanswerable: Tally;
+  byCategory: Map<string, Tally>;
+  byLang: Map<Lang, { answerable: Tally; unanswerable: Tally }>;
+  /** Answers given, by confidence band: how often they were the right fact. */
+  bands: { from: number; to: number; answered: number; right: number }[];
+  wrongEntity: Outcome[];
+}
+
+const add = (t: Tally, ok: boolean) => {
+  t.total++;
+  if (ok) t.correct++;
+};
+const tally = (): Tally => ({ total: 0, correct: 0 });
+export const rate = (t: Tally) => (t.total ? t.correct / t.total : 1);
+
+export function evaluate(brain: Brain, kb: KnowledgeBase, items: EvalItem[]): EvalReport {
+  // Entities each fact mentions anywhere, to check no answer speaks of an entity it was not asked about.
+  const analyzer = new Analyzer(kb.synonyms, []);
+  const factEntities = new Map(
+    kb.facts.map((f) => [
+      f.id,
+      new Set(
+        [f.question, ...f.alternates, ...f.keywords, f.answer, f.es.question, ...f.es.alternates, f.es.answer].flatMap(
+          (t) => analyzer.analyze(t, 'en', false).entities,
+        ),
+      ),
+    ]),
+  );
+  const report: EvalReport = {
+    outcomes: [],
+    answerable: tally(),
+    unanswerable: tally(),
+    byCategory: new Map(),
+    byLang: new Map(),
+    bands: [0.5, 0.6, 0.7, 0.8, 0.9, 1].map((from, i, a) => ({ from, to: a[i + 1] ?? 1.01, answered: 0, right: 0 })),
+    wrongEntity: [],
+  };
+  for (const item of items) {
+    const answer = brain.ask(item.q);
+    const answerable = item.expect !== 'decline';
+    const rightFact = answer.factId === item.expect || item.accept.includes(answer.factId ?? '');
+    const correct = answerable ? answer.answered && rightFact : !answer.answered;
+    const asked = analyzer.analyze(item.q, answer.lang).entities.filter((e) => e !== HOME_ENTITY);
+    const wrongEntity =
+      answer.answered && asked.some((e) => !factEntities.get(answer.factId ?? '')?.has(e));
+    const outcome = { item, answer, answerable, correct, wrongEntity };
+    report.outcomes.push(outcome);
+    if (wrongEntity) report.wrongEntity.push(outcome);
+    add(answerable ? report.answerable : report.unanswerable, correct);
+    const cat = report.byCategory.get(item.category) ?? tally();
+    report.byCategory.set(item.category, cat);
+    add(cat, correct);
+    const lang = report.byLang.get(item.lang) ?? { answerable: tally(), unanswerable: tally() };
+    report.byLang.set(item.lang, lang);
+    add(answerable ? lang.answerable : lang.unanswerable, correct);
+    if (answer.answered) {
+      const band = report.bands.find((b) => answer.confidence >= b.from && answer.confidence < b.to);
+      if (band) {
+        band.answered++;
+        if (answerable && rightFact) band.right++;
+      }
+    }
+  }
+  return report;
+}
+
+const pct = (t: Tally) => `${(rate(t) * 100).toFixed(1)}% (${t.correct}/${t.total})`;
+
+export function formatReport(name: string, r: EvalReport): string {
+  const lines = [`## ${name}: ${r.outcomes.length} questions`, ''];
+  lines.push(`answerable answered with the right fact: ${pct(r.answerable)}`);
+  lines.push(`unanswerable declined:                  ${pct(r.unanswerable)}`);
+  lines.push(`answers naming an entity not asked about: ${r.wrongEntity.length}`, '');
+  lines.push('| category | right |', '|---|---|');
+  for (const [c, t] of [...r.byCategory].sort()) lines.push(`| ${c} | ${pct(t)} |`);
+  lines.push('', '| language | answerable right | unanswerable declined |', '|---|---|---|');
+  for (const [l, t] of [...r.byLang].sort()) lines.push(`| ${l} | ${pct(t.answerable)} | ${pct(t.unanswerable)} |`);
+  lines.push('', '| confidence band | answers | right fact |', '|---|---|---|');
+  for (const b of r.bands)
+    lines.push(
+      `| ${b.from.toFixed(1)}–${Math.min(b.to, 1).toFixed(1)} | ${b.answered} | ${b.answered ? ((b.right / b.answered) * 100).toFixed(1) + '%' : '-'} |`,
+    );
+  const misses = r.outcomes.filter((o) => !o.correct);
+  lines.push('', `### Misses (${misses.length})`);
+  for (const o of misses) {
+    const got = o.answer.answered ? o.answer.factId : 'declined';
+    lines.push(
+      `- [${o.item.category}/${o.item.lang}] "${o.item.q}": expected ${o.item.expect}, got ${got} ` +
+        `(${o.answer.confidence.toFixed(2)}; ${o.answer.explain.reason ?? o.answer.explain.tier}; tokens ${o.answer.explain.tokens.join(' ')})`,
+    );
+  }
+  return lines.join('\n');
+}
