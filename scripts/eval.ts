@@ -8,7 +8,9 @@ import { evaluate, formatReport, readEvalSet } from '../src/quality/evaluate.js'
 const dir = 'tests/eval';
 const kb = loadKnowledge('knowledge');
 const brain = createBrain(kb);
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith('.jsonl'))
+  .sort()) {
   console.log(formatReport(file, evaluate(brain, kb, readEvalSet(join(dir, file)))));
   console.log();
 }

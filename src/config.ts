@@ -53,7 +53,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `- ${i.path.join('.') || 'environment'}: ${i.message}`);
-    throw new ConfigError(`The configuration is not valid (check .env or the environment):\n${lines.join('\n')}`);
+    throw new ConfigError(
+      `The configuration is not valid (check .env or the environment):\n${lines.join('\n')}`,
+    );
   }
   return Object.freeze({ ...parsed.data, knowledgeDir: parsed.data.KNOWLEDGE_DIR ?? 'knowledge' });
 }

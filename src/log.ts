@@ -17,7 +17,10 @@ export function scrub(text: string): string {
   return out.replace(/[MN][A-Za-z\d_-]{23,25}\.[A-Za-z\d_-]{6}\.[A-Za-z\d_-]{27,38}/g, '[REDACTED]');
 }
 
-export function createLogger(level: string = 'info', destination: pino.DestinationStream = pino.destination(2)): Logger {
+export function createLogger(
+  level: string = 'info',
+  destination: pino.DestinationStream = pino.destination(2),
+): Logger {
   const scrubbing: pino.DestinationStream = {
     write: (line: string) => destination.write(scrub(line)),
   };
@@ -25,7 +28,10 @@ export function createLogger(level: string = 'info', destination: pino.Destinati
     {
       level,
       base: undefined,
-      redact: { paths: ['token', '*.token', 'headers.authorization', '*.headers.authorization'], censor: '[REDACTED]' },
+      redact: {
+        paths: ['token', '*.token', 'headers.authorization', '*.headers.authorization'],
+        censor: '[REDACTED]',
+      },
     },
     scrubbing,
   );

@@ -1,6 +1,7 @@
 // Question -> canonical tokens, with typo correction against the knowledge base's own vocabulary.
 // Built once per knowledge base; the same analyzer turns facts and questions into tokens so that
 // both sides agree on synonyms, names and spelling.
+import { DICTIONARY } from './dictionary.js';
 import { ENTITIES } from './entities.js';
 import { normalize, PhraseTable, STOPWORDS } from './normalize.js';
 import type { Lang } from './types.js';
@@ -25,7 +26,8 @@ export function editDistance(a: string, b: string, max: number): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, prev2[j - 2]! + 1);
       cur.push(v);
       rowMin = Math.min(rowMin, v);
     }
@@ -84,7 +86,7 @@ export class Analyzer {
 
   /** The closest known word within the typo budget, or the word itself. */
   correct(word: string): string {
-    if (this.known.has(word) || STOPWORDS.has(word) || /\d/.test(word)) return word;
+    if (this.known.has(word) || STOPWORDS.has(word) || DICTIONARY.has(word) || /\d/.test(word)) return word;
     const max = maxTypos(word.length);
     if (max === 0) return word;
     const probes = new Set<string>([word, ...deletes(word)]);
@@ -94,6 +96,7 @@ export class Analyzer {
     let bestFreq = 0;
     const consider = (c: string) => {
       const d = editDistance(word, c, max);
+      if (d > max) return;
       const f = this.known.get(c) ?? 0;
       if (d < bestDist || (d === bestDist && f > bestFreq)) [best, bestDist, bestFreq] = [c, d, f];
     };

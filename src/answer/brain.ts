@@ -43,9 +43,11 @@ export function createBrain(kb: KnowledgeBase): Brain {
     const lang = detectLang(text, options.locale);
     const base = { question: text, lang, truncated };
 
-    if (!normalize(text)) return declineAnswer(base, 'empty', MESSAGES.empty[lang], pinned.slice(0, 3), null, 'empty question');
+    if (!normalize(text))
+      return declineAnswer(base, 'empty', MESSAGES.empty[lang], pinned.slice(0, 3), null, 'empty question');
     const kind = smallTalkKind(text);
-    if (kind) return declineAnswer(base, 'smalltalk', smallTalkReply(kind, lang), [], null, `small talk (${kind})`);
+    if (kind)
+      return declineAnswer(base, 'smalltalk', smallTalkReply(kind, lang), [], null, `small talk (${kind})`);
 
     const result = matcher.match(text, lang);
     if (result.tier !== 'declined') {
@@ -71,7 +73,9 @@ export function createBrain(kb: KnowledgeBase): Brain {
     const typed = (input ?? '').slice(0, MAX_QUESTION_LENGTH).trim();
     if (!typed) {
       const lang: Lang = isSpanishLocale(options.locale) ? 'es' : 'en';
-      return pinned.slice(0, limit).map((f) => ({ factId: f.id, question: lang === 'es' ? f.es.question : f.question }));
+      return pinned
+        .slice(0, limit)
+        .map((f) => ({ factId: f.id, question: lang === 'es' ? f.es.question : f.question }));
     }
     const seen = new Set<string>();
     const out: Suggestion[] = [];

@@ -50,7 +50,16 @@ export const MATCH = {
   weights: { coverage: 0.6, similarity: 0.25, fuse: 0.15 },
   /** A token found only in a fact's answer counts this much of a token in its questions. */
   weakHit: 0.5,
-} as const;
+  /** A word the knowledge base has never seen weighs this much of its rarest word. */
+  unknownWeight: 1,
+};
+
+/**
+ * Tokens asking for a date, a place or a quantity (see knowledge/synonyms.yaml). A fact may answer a
+ * question holding one only if its own questions hold it too: "When did Mexico join the UN?" must
+ * not get the UN membership fact.
+ */
+export const FOCUS_TOKENS = new Set(['when', 'where', 'howmany', 'howmuch']);
 
 const keyOf = (tokens: string[]) => [...new Set(tokens)].sort().join(' ');
 
@@ -86,7 +95,10 @@ export class Matcher {
         return { key: keyOf(tokens), tokens, lang };
       });
       const keywordAnalyses = fact.keywords.map((k) => an(k, 'en'));
-      const strong = new Set([...phrasings.flatMap((p) => p.tokens), ...keywordAnalyses.flatMap((a) => a.tokens)]);
+      const strong = new Set([
+        ...phrasings.flatMap((p) => p.tokens),
+        ...keywordAnalyses.flatMap((a) => a.tokens),
+      ]);
       const weak = new Set([...an(fact.answer, 'en').tokens, ...an(fact.es.answer, 'es').tokens]);
       const entities = new Set(
         [
@@ -117,7 +129,7 @@ export class Matcher {
     for (const k of ambiguous) this.exact.delete(k);
     const n = this.docs.length;
     for (const [t, list] of this.postings) this.idfs.set(t, Math.log(1 + n / list.length));
-    this.unknownIdf = Math.log(1 + n);
+    this.unknownIdf = Math.log(1 + n) * MATCH.unknownWeight;
   }
 
   get size(): number {
@@ -139,7 +151,8 @@ export class Matcher {
   match(question: string, lang: Lang): MatchResult {
     const analysis = this.analyzer.analyze(question, lang);
     const { tokens } = analysis;
-    if (!tokens.length) return { tier: 'declined', reason: 'no words to match', foreign: [], analysis, candidates: [] };
+    if (!tokens.length)
+      return { tier: 'declined', reason: 'no words to match', foreign: [], analysis, candidates: [] };
 
     const asked = new Set(analysis.entities.filter((e) => e !== HOME_ENTITY));
     const foreign = [...asked].filter((e) => !this.coveredEntities.has(e));
@@ -153,18 +166,28 @@ export class Matcher {
 
     const candidates = this.rank(tokens);
     if (foreign.length)
-      return { tier: 'declined', reason: `names ${foreign.join(', ')}, which no fact is about`, foreign, analysis, candidates };
-
-    const fitting = candidates.filter((c) => [...asked].every((e) => this.docById(c.factId).entities.has(e)));
-    const best = fitting[0];
-    if (!best)
       return {
         tier: 'declined',
-        reason: asked.size ? `no fact is about ${[...asked].join(' and ')} together` : 'no fact shares its words',
-        foreign: [...asked],
+        reason: `names ${foreign.join(', ')}, which no fact is about`,
+        foreign,
         analysis,
         candidates,
       };
+
+    const focus = tokens.filter((t) => FOCUS_TOKENS.has(t));
+    const fitting = candidates.filter((c) => {
+      const doc = this.docById(c.factId);
+      return [...asked].every((e) => doc.entities.has(e)) && focus.every((t) => doc.strong.has(t));
+    });
+    const best = fitting[0];
+    if (!best) {
+      const reason = focus.length
+        ? `asks "${focus.join(', ')}", which no fact answers`
+        : asked.size
+          ? `no fact is about ${[...asked].join(' and ')} together`
+          : 'no fact shares its words';
+      return { tier: 'declined', reason, foreign: focus.length ? [] : [...asked], analysis, candidates };
+    }
     if (best.score < MATCH.threshold)
       return {
         tier: 'declined',

@@ -32,6 +32,7 @@ export const STOPWORDS = new Set(
     'should will shall may might must any some also just really actually currently still yet ever now today ' +
     'anything something thing things hey bot okay ok pls plz like kind sort get got let lets want wanna gonna ' +
     'explain show give info information quick question q curious wondering asking idea anyone somebody someone ' +
+    'exactly actually even basically anyway whether sure so too very that which one ones right true correct ' +
     'el la los las un una unos unas de del al a en y o u e que es son fue era esta estan estar este esto ' +
     'ese eso su sus se lo le les me mi mis te tu tus con por para sobre como hay ha han he ser sido muy mas ' +
     'ya tambien pero si no ni nos algo alguna alguno algun favor dime decir saber sabes puedes podrias quiero ' +
@@ -61,7 +62,7 @@ export class PhraseTable {
   /** Greedy longest match: ["north","atlantic","treaty","organization"] -> ["nato"]. */
   apply(ws: readonly string[]): string[] {
     const out: string[] = [];
-    for (let i = 0; i < ws.length; ) {
+    for (let i = 0; i < ws.length;) {
       let matched = false;
       for (let n = Math.min(this.maxWords, ws.length - i); n >= 1; n--) {
         const canonical = this.phrases.get(ws.slice(i, i + n).join(' '));

@@ -99,5 +99,7 @@ export function declineAnswer(
 }
 
 export function declineText(result: Extract<MatchResult, { tier: 'declined' }>, lang: Lang): string {
-  return result.foreign.length ? MESSAGES.foreign[lang](listNames(result.foreign, lang)) : MESSAGES.notSure[lang];
+  return result.foreign.length
+    ? MESSAGES.foreign[lang](listNames(result.foreign, lang))
+    : MESSAGES.notSure[lang];
 }

@@ -6,8 +6,14 @@ import type { Lang } from './types.js';
 export type SmallTalkKind = 'greeting' | 'thanks' | 'bye' | 'identity' | 'help';
 
 const PATTERNS: [SmallTalkKind, RegExp][] = [
-  ['identity', /^(who|what) (are|r) (you|u)( exactly)?$|^(what is|whats) your name$|^(quien|que) eres( tu)?$|^como te llamas$|^are you (a )?(bot|human|robot|ai)$|^eres (un )?(bot|robot|humano)$/],
-  ['help', /^(help|ayuda|commands|comandos|menu)( me| please| por favor)?$|^what (can|do) (you|u) (do|know|answer)$|^what can i ask( you)?$|^(que|q) (puedes|sabes) (hacer|responder)$|^(que|q) te puedo preguntar$|^how (does this|do you) work$|^como funcionas$/],
+  [
+    'identity',
+    /^(who|what) (are|r) (you|u)( exactly)?$|^(what is|whats) your name$|^(quien|que) eres( tu)?$|^como te llamas$|^are you (a )?(bot|human|robot|ai)$|^eres (un )?(bot|robot|humano)$/,
+  ],
+  [
+    'help',
+    /^(help|ayuda|commands|comandos|menu)( me| please| por favor)?$|^what (can|do) (you|u) (do|know|answer)$|^what can i ask( you)?$|^(que|q) (puedes|sabes) (hacer|responder)$|^(que|q) te puedo preguntar$|^how (does this|do you) work$|^como funcionas$/,
+  ],
 ];
 
 const WORDS: Record<Exclude<SmallTalkKind, 'identity' | 'help'>, Set<string>> = {
@@ -21,7 +27,9 @@ const WORDS: Record<Exclude<SmallTalkKind, 'identity' | 'help'>, Set<string>> = 
       ' ',
     ),
   ),
-  bye: new Set('bye goodbye good night see you later cya adios chao chau hasta luego pronto nos vemos'.split(' ')),
+  bye: new Set(
+    'bye goodbye good night see you later cya adios chao chau hasta luego pronto nos vemos'.split(' '),
+  ),
 };
 
 /** The kind of small talk the whole question is, or null when it asks something. */

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { KnowledgeFileSchema, SynonymsFileSchema, type Fact, type KnowledgeBase } from './schema.js';
+import { KnowledgeFileSchema, SynonymsFileSchema, TOPICS, type Fact, type KnowledgeBase } from './schema.js';
 import { crossCheck } from './validate.js';
 
 export const SYNONYMS_FILE = 'synonyms.yaml';
@@ -68,5 +68,8 @@ export function loadKnowledge(dir: string): KnowledgeBase {
   if (!problems.length && !facts.length) problems.push(`${dir}: no knowledge files (*.yaml) found`);
   if (!problems.length) problems.push(...crossCheck(facts));
   if (problems.length) throw new KnowledgeError(problems);
+  // Listings follow the topic order (security first), then file order within a topic.
+  const order = (f: Fact) => TOPICS.indexOf(f.topic);
+  facts.sort((a, b) => order(a) - order(b));
   return { facts, synonyms };
 }

@@ -2,12 +2,13 @@
 // start-up and in CI (`npm run validate`); cross-file rules live in validate.ts.
 import { z } from 'zod';
 
-export const TOPICS = ['trade', 'security', 'organizations', 'environment', 'culture', 'diplomacy', 'source'] as const;
+/** In the order listings show them: the question people ask most first. */
+export const TOPICS = ['security', 'trade', 'organizations', 'environment', 'culture', 'diplomacy', 'source'] as const;
 export type Topic = (typeof TOPICS)[number];
 
 export const TOPIC_LABELS: Record<Topic, { en: string; es: string }> = {
-  trade: { en: 'Economy and trade', es: 'Economía y comercio' },
   security: { en: 'Security and NATO', es: 'Seguridad y la OTAN' },
+  trade: { en: 'Economy and trade', es: 'Economía y comercio' },
   organizations: { en: 'International organizations', es: 'Organismos internacionales' },
   environment: { en: 'Environment and climate', es: 'Medio ambiente y clima' },
   culture: { en: 'Culture and science', es: 'Cultura y ciencia' },

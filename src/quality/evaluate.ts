@@ -66,9 +66,15 @@ export function evaluate(brain: Brain, kb: KnowledgeBase, items: EvalItem[]): Ev
     kb.facts.map((f) => [
       f.id,
       new Set(
-        [f.question, ...f.alternates, ...f.keywords, f.answer, f.es.question, ...f.es.alternates, f.es.answer].flatMap(
-          (t) => analyzer.analyze(t, 'en', false).entities,
-        ),
+        [
+          f.question,
+          ...f.alternates,
+          ...f.keywords,
+          f.answer,
+          f.es.question,
+          ...f.es.alternates,
+          f.es.answer,
+        ].flatMap((t) => analyzer.analyze(t, 'en', false).entities),
       ),
     ]),
   );
@@ -78,7 +84,12 @@ export function evaluate(brain: Brain, kb: KnowledgeBase, items: EvalItem[]): Ev
     unanswerable: tally(),
     byCategory: new Map(),
     byLang: new Map(),
-    bands: [0.5, 0.6, 0.7, 0.8, 0.9, 1].map((from, i, a) => ({ from, to: a[i + 1] ?? 1.01, answered: 0, right: 0 })),
+    bands: [0.5, 0.6, 0.7, 0.8, 0.9, 1].map((from, i, a) => ({
+      from,
+      to: a[i + 1] ?? 1.01,
+      answered: 0,
+      right: 0,
+    })),
     wrongEntity: [],
   };
   for (const item of items) {
@@ -87,8 +98,7 @@ export function evaluate(brain: Brain, kb: KnowledgeBase, items: EvalItem[]): Ev
     const rightFact = answer.factId === item.expect || item.accept.includes(answer.factId ?? '');
     const correct = answerable ? answer.answered && rightFact : !answer.answered;
     const asked = analyzer.analyze(item.q, answer.lang).entities.filter((e) => e !== HOME_ENTITY);
-    const wrongEntity =
-      answer.answered && asked.some((e) => !factEntities.get(answer.factId ?? '')?.has(e));
+    const wrongEntity = answer.answered && asked.some((e) => !factEntities.get(answer.factId ?? '')?.has(e));
     const outcome = { item, answer, answerable, correct, wrongEntity };
     report.outcomes.push(outcome);
     if (wrongEntity) report.wrongEntity.push(outcome);
@@ -120,7 +130,8 @@ export function formatReport(name: string, r: EvalReport): string {
   lines.push('| category | right |', '|---|---|');
   for (const [c, t] of [...r.byCategory].sort()) lines.push(`| ${c} | ${pct(t)} |`);
   lines.push('', '| language | answerable right | unanswerable declined |', '|---|---|---|');
-  for (const [l, t] of [...r.byLang].sort()) lines.push(`| ${l} | ${pct(t.answerable)} | ${pct(t.unanswerable)} |`);
+  for (const [l, t] of [...r.byLang].sort())
+    lines.push(`| ${l} | ${pct(t.answerable)} | ${pct(t.unanswerable)} |`);
   lines.push('', '| confidence band | answers | right fact |', '|---|---|---|');
   for (const b of r.bands)
     lines.push(

@@ -1,0 +1,47 @@
+// `npm run --silent ask -- [--json] [--explain] ["question"]`: one answer for scripts and tools.
+// With a question argument it answers that; without, it answers each line of standard input in
+// order. With --json stdout carries exactly one JSON object per answer and nothing else.
+import dotenv from 'dotenv';
+import { createBrain } from '../answer/brain.js';
+import { loadConfig } from '../config.js';
+import { loadKnowledge } from '../knowledge/load.js';
+import { forEachLine } from './lines.js';
+import { renderText, toJson } from './render.js';
+
+const USAGE =
+  'Usage: npm run --silent ask -- [--json] [--explain] ["question"]  (no question: one per line on stdin)';
+
+export async function main(argv: string[]): Promise<number> {
+  const flags = new Set(argv.filter((a) => a.startsWith('--')));
+  const unknown = [...flags].filter((f) => !['--json', '--explain', '--help'].includes(f));
+  if (flags.has('--help') || unknown.length) {
+    (unknown.length ? console.error : console.log)(
+      unknown.length ? `Unknown option ${unknown[0]}. ${USAGE}` : USAGE,
+    );
+    return unknown.length ? 2 : 0;
+  }
+  dotenv.config({ quiet: true });
+  const json = flags.has('--json');
+  const explain = flags.has('--explain');
+  const brain = createBrain(loadKnowledge(loadConfig().knowledgeDir));
+  const answer = (q: string) => {
+    const a = brain.ask(q);
+    process.stdout.write(
+      json ? `${JSON.stringify(toJson(q, a, { explain }))}\n` : `${renderText(a, { explain })}\n\n`,
+    );
+  };
+  const question = argv.filter((a) => !a.startsWith('--')).join(' ');
+  if (question) answer(question);
+  else await forEachLine(process.stdin, answer);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exitCode = 1;
+  },
+);

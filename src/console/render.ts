@@ -1,0 +1,66 @@
+// Answer -> what the terminal shows a person, and the JSON line tools read. Pure functions.
+import type { Answer } from '../answer/types.js';
+import { MESSAGES } from '../answer/respond.js';
+import { MAX_QUESTION_LENGTH } from '../answer/brain.js';
+
+const LABELS = {
+  en: { source: 'Source', related: 'Related', confidence: 'confidence' },
+  es: { source: 'Fuente', related: 'Relacionadas', confidence: 'confianza' },
+};
+
+/** Strips terminal control characters so a knowledge file or question cannot drive the terminal. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const safe = (s: string) => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+
+export function renderText(a: Answer, { explain = false } = {}): string {
+  const l = LABELS[a.lang];
+  const lines: string[] = [];
+  if (a.truncated) lines.push(MESSAGES.truncated[a.lang](MAX_QUESTION_LENGTH));
+  lines.push(safe(a.text));
+  for (const s of a.sources) lines.push(`${l.source}: ${s.title} (${s.section}) ${s.url}`);
+  if (a.related.length) lines.push(`${l.related}: ${a.related.map((r) => r.question).join(' | ')}`);
+  if (a.suggestions.length) {
+    lines.push(MESSAGES.didYouMean[a.lang]);
+    for (const s of a.suggestions) lines.push(`  - ${s.question}`);
+  }
+  if (explain) lines.push(renderExplain(a));
+  return lines.join('\n');
+}
+
+export function renderExplain(a: Answer): string {
+  const e = a.explain;
+  const best = e.best
+    ? `best ${e.best.factId} score ${e.best.score.toFixed(3)} (coverage ${e.best.coverage.toFixed(3)}, fuse ${e.best.fuse.toFixed(3)})`
+    : 'no candidate';
+  return [
+    `[explain] tier: ${e.tier}; ${a.answered ? `answered ${a.factId}` : 'not answered'}; confidence ${a.confidence.toFixed(3)}; language ${a.lang}`,
+    `[explain] tokens: ${e.tokens.join(' ') || '(none)'}; ${best}`,
+    ...(e.reason ? [`[explain] why declined: ${e.reason}`] : []),
+  ].join('\n');
+}
+
+/** The stable JSON contract of `npm run ask -- --json`. Add fields only; never rename or remove. */
+export interface JsonAnswer {
+  question: string;
+  answered: boolean;
+  answer: string;
+  confidence: number;
+  factId: string | null;
+  sources: { title: string; url: string }[];
+  suggestions: string[];
+  explain?: Answer['explain'];
+}
+
+/** `asked` is the input exactly as given (the answer's own question may have been cut). */
+export function toJson(asked: string, a: Answer, { explain = false } = {}): JsonAnswer {
+  return {
+    question: asked,
+    answered: a.answered,
+    answer: a.answered ? a.text : '',
+    confidence: Math.round(a.confidence * 1000) / 1000,
+    factId: a.factId,
+    sources: a.sources.map((s) => ({ title: s.title, url: s.url })),
+    suggestions: a.suggestions.map((s) => s.question),
+    ...(explain ? { explain: a.explain } : {}),
+  };
+}

@@ -1,0 +1,28 @@
+// Start-up only: config -> knowledge -> brain -> transport (Discord when a token is set, else the terminal).
+import dotenv from 'dotenv';
+import { createBrain } from './answer/brain.js';
+import { loadConfig } from './config.js';
+import { runTerminal, DISCORD_NOTICE } from './console/terminal.js';
+import { loadKnowledge } from './knowledge/load.js';
+import { createLogger, registerSecret } from './log.js';
+
+async function main(): Promise<void> {
+  dotenv.config({ quiet: true });
+  const config = loadConfig();
+  registerSecret(config.DISCORD_TOKEN);
+  const logger = createLogger(config.DISCORD_TOKEN ? config.LOG_LEVEL : 'warn');
+  const kb = loadKnowledge(config.knowledgeDir);
+  const brain = createBrain(kb);
+  if (!config.DISCORD_TOKEN) {
+    process.stderr.write(`${DISCORD_NOTICE}\n`);
+    await runTerminal(brain);
+    return;
+  }
+  logger.info({ facts: brain.factCount }, 'knowledge loaded');
+  throw new Error('Discord mode is not wired yet');
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 1;
+});

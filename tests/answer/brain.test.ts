@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { brain } from '../support/brain.js';
+import { MAX_QUESTION_LENGTH } from '../../src/answer/brain.js';
+
+const ARTICLE = 'https://www.jluggage.com/blog/world/is-mexico-in-nato/';
+
+describe('the brain', () => {
+  it("answers 'is mexico in nato' with the membership fact and its source", () => {
+    const a = brain.ask('Is Mexico in NATO?');
+    expect(a.answered).toBe(true);
+    expect(a.factId).toBe('nato-membership');
+    expect(a.text).toMatch(/^No\. Mexico is not a member/);
+    expect(a.sources[0]?.url).toBe(ARTICLE);
+    expect(a.related.map((r) => r.factId)).toContain('nato-why-not');
+  });
+
+  it('forgives typos, missing accents and shouting', () => {
+    expect(brain.ask('is mexcio in nato').factId).toBe('nato-membership');
+    expect(brain.ask('IS MEXICO PART OF THE USMCA').factId).toBe('trade-usmca');
+    expect(brain.ask('que es el tmec').factId).toBe('trade-usmca');
+  });
+
+  it('answers a Spanish question in Spanish, with the same source', () => {
+    const a = brain.ask('¿México está en la OTAN?');
+    expect(a.lang).toBe('es');
+    expect(a.factId).toBe('nato-membership');
+    expect(a.text).toMatch(/^No\. México no es miembro/);
+    expect(a.sources[0]?.url).toBe(ARTICLE);
+  });
+
+  it('uses the locale to break a tie on a bare keyword', () => {
+    expect(brain.ask('OTAN', { locale: 'es-ES' }).lang).toBe('es');
+    expect(brain.ask('NATO', { locale: 'en-US' }).lang).toBe('en');
+  });
+
+  it.each([
+    'Is Brazil in NATO?',
+    'Is Mexico in BRICS?',
+    'Is Germany part of the USMCA?',
+    'Is Mexico in the G20?',
+  ])('declines %s instead of answering a fact about Mexico or another body', (q) => {
+    const a = brain.ask(q);
+    expect(a.answered).toBe(false);
+    expect(a.factId).toBeNull();
+    expect(a.text).toMatch(/won't guess/);
+  });
+
+  it('names the country it has no facts about when it declines', () => {
+    expect(brain.ask('Is Brazil in NATO?').text).toContain('Brazil');
+    expect(brain.ask('Is Mexico in BRICS?').text).toContain('BRICS');
+  });
+
+  it('declines on-topic questions the article does not answer', () => {
+    for (const q of [
+      'When was NATO founded?',
+      'How many members does NATO have?',
+      'When did Mexico join the UN?',
+    ]) {
+      expect(brain.ask(q).answered, q).toBe(false);
+    }
+  });
+
+  it('suggests what it can answer when it declines', () => {
+    const a = brain.ask('Is Brazil in NATO?');
+    expect(a.suggestions.length).toBeGreaterThan(0);
+    expect(a.suggestions.length).toBeLessThanOrEqual(3);
+    expect(a.suggestions.map((s) => s.factId)).toContain('nato-membership');
+  });
+
+  it('greets back without a fact, saying what it can answer', () => {
+    for (const q of ['hello', 'hola', 'thanks!', 'who are you?']) {
+      const a = brain.ask(q);
+      expect(a.answered, q).toBe(false);
+      expect(a.explain.tier, q).toBe('smalltalk');
+      expect(a.text, q).toMatch(/Mexico|México/);
+    }
+    expect(brain.ask('hola').lang).toBe('es');
+  });
+
+  it('handles empty and blank questions with a prompt to ask', () => {
+    for (const q of ['', '   ', '???']) {
+      const a = brain.ask(q);
+      expect(a.answered).toBe(false);
+      expect(a.explain.tier).toBe('empty');
+    }
+  });
+
+  it('cuts an over-long question before matching and says so', () => {
+    const a = brain.ask(`Is Mexico in NATO? ${'x'.repeat(10_000)}`);
+    expect(a.truncated).toBe(true);
+    expect(a.question.length).toBe(MAX_QUESTION_LENGTH);
+  });
+
+  it('explains why a question was declined', () => {
+    expect(brain.ask('Is Brazil in NATO?').explain.reason).toMatch(/brazil/);
+    expect(brain.ask('When was NATO founded?').explain.reason).toMatch(/below the threshold|asks/);
+  });
+});
+
+describe('autocomplete', () => {
+  it('shows pinned questions, the NATO one first, when nothing is typed', () => {
+    const s = brain.complete('');
+    expect(s[0]?.factId).toBe('nato-membership');
+    expect(s.length).toBeGreaterThan(3);
+  });
+
+  it('ranks known questions as the user types, in their language', () => {
+    expect(brain.complete('is mexico in na')[0]?.factId).toBe('nato-membership');
+    expect(brain.complete('alianza del pac')[0]?.question).toBe('¿Qué es la Alianza del Pacífico?');
+  });
+
+  it('never offers more than 25 choices', () => {
+    expect(brain.complete('mexico', { limit: 100 }).length).toBeLessThanOrEqual(25);
+  });
+});
+
+describe('answering a fact by id', () => {
+  it('answers in the locale language and refuses unknown ids', () => {
+    expect(brain.answerFact('nato-membership', { locale: 'es-419' })?.lang).toBe('es');
+    expect(brain.answerFact('no-such-fact')).toBeNull();
+  });
+});
