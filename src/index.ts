@@ -4,6 +4,7 @@ import { createBrain } from './answer/brain.js';
 import { loadConfig } from './config.js';
 import { runTerminal, DISCORD_NOTICE } from './console/terminal.js';
 import { loadKnowledge } from './knowledge/load.js';
+import { startDiscord } from './discord/start.js';
 import { createLogger, registerSecret } from './log.js';
 
 async function main(): Promise<void> {
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
     return;
   }
   logger.info({ facts: brain.factCount }, 'knowledge loaded');
-  throw new Error('Discord mode is not wired yet');
+  await startDiscord(config, brain, logger);
 }
 
 main().catch((err: unknown) => {

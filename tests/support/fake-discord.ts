@@ -68,6 +68,8 @@ export interface FakeDiscordOptions {
   membersPerGuild?: number;
   /** Tokens the fake refuses: 401 on REST and close code 4004 on IDENTIFY. */
   rejectTokens?: string[];
+  /** Tokens refused only by the gateway (close code 4004), as when a token is revoked after GET /gateway/bot. */
+  gatewayRejectTokens?: string[];
   /** When false, an IDENTIFY asking for Message Content is closed with 4014. */
   allowMessageContent?: boolean;
   maxConcurrency?: number;
@@ -132,6 +134,7 @@ export class FakeDiscord {
       channelsPerGuild: 3,
       membersPerGuild: 5,
       rejectTokens: [],
+      gatewayRejectTokens: [],
       allowMessageContent: true,
       maxConcurrency: 1,
       ...options,
@@ -496,7 +499,8 @@ export class FakeDiscord {
   private onIdentify(ws: WebSocket, d: { token: string; intents: number; shard?: [number, number] }): void {
     const shard = d.shard ?? [0, 1];
     this.identifies.push({ token: d.token, intents: d.intents, shard });
-    if (this.opts.rejectTokens.includes(d.token)) return void ws.close(4004, 'Authentication failed.');
+    const refused = [...this.opts.rejectTokens, ...this.opts.gatewayRejectTokens];
+    if (refused.includes(d.token)) return void ws.close(4004, 'Authentication failed.');
     if (!this.opts.allowMessageContent && d.intents & GatewayIntentBits.MessageContent) {
       return void ws.close(4014, 'Disallowed intent(s).');
     }
