@@ -43,8 +43,7 @@ export function createMessageHandler({ brain, logger, answerChannelIds }: Messag
     if (!inDm && !mentioned && !confidentEnough(answer)) return;
     try {
       // Channel messages cannot be ephemeral; renderAnswer without options sets no flags.
-      const { flags: _flags, ...payload } = renderAnswer(answer);
-      await message.reply(payload);
+      await message.reply({ ...renderAnswer(answer), flags: undefined });
     } catch (err) {
       logger.error(
         { err, messageId: message.id, channelId: message.channelId, guildId: message.guildId },

@@ -102,7 +102,10 @@ export async function startDiscord(
       closeCode = event.code;
       logger.warn({ shard: shardId, code: event.code }, 'Gateway connection closed for good');
     });
-    client.on(Events.ShardReconnecting, (shardId) => logger.info({ shard: shardId }, 'Gateway reconnecting'));
+    client.on(Events.ShardReconnecting, (shardId) => {
+      // Destroying the client on shutdown closes the socket too; that is not a reconnect.
+      if (!closing) logger.info({ shard: shardId }, 'Gateway reconnecting');
+    });
     client.on(Events.ShardResume, (shardId, replayed) =>
       logger.info({ shard: shardId, replayed }, 'Gateway resumed'),
     );
