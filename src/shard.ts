@@ -3,25 +3,11 @@
 // configured API (discord.js's own 'auto' always asks discord.com, which tests and proxies cannot use).
 import { fileURLToPath } from 'node:url';
 import dotenv from 'dotenv';
-import { REST, Routes, ShardingManager, type RESTGetAPIGatewayBotResult } from 'discord.js';
-import { loadConfig, type Config } from './config.js';
+import { ShardingManager } from 'discord.js';
+import { loadConfig } from './config.js';
+import { gatewayInfo, spawnDelay } from './discord/sharding.js';
 import { STARTUP_ERRORS } from './discord/start.js';
 import { createLogger, registerSecret, scrub } from './log.js';
-
-/** Discord lets `max_concurrency` shards identify every 5 seconds; spread the launches to match. */
-export function spawnDelay(maxConcurrency: number): number {
-  return Math.ceil(5_500 / Math.max(1, maxConcurrency));
-}
-
-async function gatewayInfo(config: Config, token: string): Promise<RESTGetAPIGatewayBotResult> {
-  const rest = new REST(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}).setToken(token);
-  try {
-    return (await rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
-  } catch (err) {
-    if ((err as { status?: number }).status === 401) throw new Error(STARTUP_ERRORS.badToken);
-    throw err;
-  }
-}
 
 async function main(): Promise<void> {
   dotenv.config({ quiet: true });

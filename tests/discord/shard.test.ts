@@ -2,7 +2,7 @@
 // their own shard id, and an interaction on either is answered.
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnDelay } from '../../src/shard.js';
+import { spawnDelay } from '../../src/discord/sharding.js';
 import { TEST_TOKEN } from '../support/bot.js';
 import { FakeDiscord } from '../support/fake-discord.js';
 import { runTs, type Child } from '../support/spawn.js';

@@ -1,4 +1,5 @@
 // Starts the real bot (startDiscord) against a FakeDiscord, quietly, for end-to-end tests.
+import type { Brain } from '../../src/answer/types.js';
 import { loadConfig } from '../../src/config.js';
 import { startDiscord, type DiscordBot, type StartOptions } from '../../src/discord/start.js';
 import { createLogger } from '../../src/log.js';
@@ -22,6 +23,7 @@ export function memoryLogger(level = 'debug') {
 export async function startTestBot(
   fake: FakeDiscord,
   env: Record<string, string> = {},
+  brain: Brain = testBrain(),
 ): Promise<{ bot: DiscordBot; lines: Record<string, unknown>[] }> {
   const config = loadConfig({
     DISCORD_TOKEN: TEST_TOKEN,
@@ -30,7 +32,7 @@ export async function startTestBot(
     ...env,
   });
   const { logger, lines } = memoryLogger();
-  const bot = await startDiscord(config, testBrain(), logger, {
+  const bot = await startDiscord(config, brain, logger, {
     handleSignals: false,
     clientOverrides: NO_IDENTIFY_WAIT,
   });
