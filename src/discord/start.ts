@@ -150,6 +150,9 @@ export async function startDiscord(
     logger.warn(DISALLOWED_INTENTS_WARNING);
     messageContent = false;
     client = await connect(false);
+    // Under start:sharded, discord.js ties the "shard ready" message to the first client of the process,
+    // which was destroyed; tell the ShardingManager ourselves so it does not time out.
+    if (process.env.SHARDING_MANAGER && process.send) process.send({ _ready: true });
   }
 
   let stopping: Promise<void> | undefined;
