@@ -11,8 +11,13 @@ import type { Lang } from './types.js';
 interface Phrasing {
   key: string;
   tokens: string[];
+  set: Set<string>;
+  /** The canonical tokens joined: what Fuse.js compares the question with. */
+  text: string;
   lang: Lang;
 }
+
+const FUSE_OPTIONS = { includeScore: true, ignoreLocation: true, threshold: 1 } as const;
 
 interface Doc {
   fact: Fact;
@@ -45,9 +50,11 @@ export type MatchResult =
 export const MATCH = {
   /** Below this score a fuzzy match is declined. */
   threshold: 0.6,
-  /** How many facts the inverted index hands to Fuse.js. */
+  /** How many facts the inverted index keeps for scoring. */
   candidates: 6,
-  weights: { coverage: 0.6, similarity: 0.25, fuse: 0.15 },
+  /** How many of those Fuse.js scores against their closest phrasing. */
+  fuseRanked: 3,
+  weights: { coverage: 0.6, similarity: 0.3, fuse: 0.1 },
   /** A token found only in a fact's answer counts this much of a token in its questions. */
   weakHit: 0.5,
   /** A word the knowledge base has never seen weighs this much of its rarest word. */
@@ -66,6 +73,7 @@ const keyOf = (tokens: string[]) => [...new Set(tokens)].sort().join(' ');
 export class Matcher {
   readonly analyzer: Analyzer;
   private readonly docs: Doc[];
+  private readonly byId = new Map<string, Doc>();
   private readonly exact = new Map<string, number>();
   private readonly postings = new Map<string, number[]>();
   private readonly idfs = new Map<string, number>();
@@ -92,7 +100,7 @@ export class Matcher {
         ...[fact.es.question, ...fact.es.alternates].map((t) => ({ t, lang: 'es' as const })),
       ].map(({ t, lang }) => {
         const tokens = an(t, lang).tokens;
-        return { key: keyOf(tokens), tokens, lang };
+        return { key: keyOf(tokens), tokens, set: new Set(tokens), text: tokens.join(' '), lang };
       });
       const keywordAnalyses = fact.keywords.map((k) => an(k, 'en'));
       const strong = new Set([
@@ -110,6 +118,7 @@ export class Matcher {
       return { fact, strong, weak, entities, phrasings };
     });
 
+    for (const d of this.docs) this.byId.set(d.fact.id, d);
     // An exact key that two facts share is ambiguous: leave it to the fuzzy tier.
     const ambiguous = new Set<string>();
     this.docs.forEach((doc, i) => {
@@ -137,7 +146,7 @@ export class Matcher {
   }
 
   fact(id: string): Fact | undefined {
-    return this.docs.find((d) => d.fact.id === id)?.fact;
+    return this.byId.get(id)?.fact;
   }
 
   get facts(): Fact[] {
@@ -200,10 +209,15 @@ export class Matcher {
   }
 
   private docById(id: string): Doc {
-    return this.docs.find((d) => d.fact.id === id)!;
+    return this.byId.get(id)!;
   }
 
-  /** Scores every fact sharing a token with the question, then lets Fuse.js rank the best few. */
+  /**
+   * Scores every fact sharing a token with the question (inverted index), keeps the best few, then
+   * lets Fuse.js score the question against each one's closest phrasing: the fuzzy, character-level
+   * part of the ranking. Fuse.js runs on a handful of short strings only, so the cost stays flat
+   * however many facts there are.
+   */
   private rank(tokens: string[]): Candidate[] {
     const unique = [...new Set(tokens)];
     const total = unique.reduce((s, t) => s + this.idf(t), 0);
@@ -216,39 +230,38 @@ export class Matcher {
       }
     }
     const top = [...hits.entries()].sort((a, b) => b[1] - a[1]).slice(0, MATCH.candidates);
-    if (!top.length) return [];
-
-    const queryKey = unique.join(' ');
-    const rows = top.flatMap(([i]) => this.docs[i]!.phrasings.map((p) => ({ i, text: p.tokens.join(' ') })));
-    const fuse = new Fuse(rows, { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: 1 });
-    const fuseBest = new Map<number, number>();
-    for (const r of fuse.search(queryKey)) {
-      const prev = fuseBest.get(r.item.i);
-      if (prev === undefined || (r.score ?? 1) < prev) fuseBest.set(r.item.i, r.score ?? 1);
-    }
-
     const q = new Set(unique);
+    // The query as Fuse.js sees it: its rarest tokens first, within bitap's 32-character window.
+    let query = '';
+    for (const t of [...unique].sort((a, b) => this.idf(b) - this.idf(a)))
+      if (query.length + t.length + 1 <= 32) query = query ? `${query} ${t}` : t;
     const { weights } = MATCH;
     return top
       .map(([i, hit]) => {
         const doc = this.docs[i]!;
         let similarity = 0;
+        let closest = doc.phrasings[0]!;
         for (const p of doc.phrasings) {
-          const ps = new Set(p.tokens);
           let both = 0;
           let pw = 0;
-          for (const t of ps) {
+          for (const t of p.set) {
             const w = this.idf(t);
             pw += w;
             if (q.has(t)) both += w;
           }
-          if (pw > 0) similarity = Math.max(similarity, both / Math.sqrt(pw * total));
+          const sim = pw > 0 ? both / Math.sqrt(pw * total) : 0;
+          if (sim > similarity) [similarity, closest] = [sim, p];
         }
-        const coverage = hit / total;
-        const fuseScore = fuseBest.get(i) ?? 1;
-        const score =
-          weights.coverage * coverage + weights.similarity * similarity + weights.fuse * (1 - fuseScore);
-        return { factId: doc.fact.id, coverage, similarity, fuse: fuseScore, score };
+        return { i, coverage: hit / total, similarity, closest };
+      })
+      .sort((a, b) => b.coverage + b.similarity - (a.coverage + a.similarity))
+      .map((c, rankIndex) => {
+        const fuse =
+          rankIndex < MATCH.fuseRanked
+            ? (new Fuse([c.closest.text], FUSE_OPTIONS).search(query)[0]?.score ?? 1)
+            : 1;
+        const score = weights.coverage * c.coverage + weights.similarity * c.similarity + weights.fuse * (1 - fuse);
+        return { factId: this.docs[c.i]!.fact.id, coverage: c.coverage, similarity: c.similarity, fuse, score };
       })
       .sort((a, b) => b.score - a.score);
   }

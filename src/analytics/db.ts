@@ -1,0 +1,116 @@
+// Owns the question log's SQLite file: opening it (folder created, WAL, busy timeout) and bringing
+// its schema up to date. The schema version lives in `PRAGMA user_version`; each step below moves
+// it up by exactly one, inside a transaction, so a crash mid-upgrade leaves the previous version.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+/**
+ * Ordered schema steps: MIGRATIONS[i] takes a database from version i to version i + 1.
+ * Never edit a step that has shipped; append a new one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // v1: one row per question asked. Times are milliseconds since the epoch (UTC). AUTOINCREMENT so
+  // that an id is never reused after a purge: Discord buttons carry the id of the question they vote on.
+  `CREATE TABLE questions (
+     id          INTEGER PRIMARY KEY AUTOINCREMENT,
+     asked_at    INTEGER NOT NULL,
+     source      TEXT    NOT NULL CHECK (source IN ('discord', 'terminal')),
+     guild_id    TEXT,
+     channel_id  TEXT,
+     user_hash   TEXT,
+     question    TEXT    NOT NULL,
+     lang        TEXT    NOT NULL,
+     tier        TEXT    NOT NULL,
+     fact_id     TEXT,
+     confidence  REAL    NOT NULL,
+     answered    INTEGER NOT NULL CHECK (answered IN (0, 1)),
+     latency_ms  REAL    NOT NULL
+   );
+   CREATE INDEX questions_asked_at ON questions (asked_at);`,
+  // v2: one vote per (question, user), changeable; removed with its question.
+  `CREATE TABLE votes (
+     question_id INTEGER NOT NULL REFERENCES questions (id) ON DELETE CASCADE,
+     user_hash   TEXT    NOT NULL,
+     value       INTEGER NOT NULL CHECK (value IN (-1, 1)),
+     voted_at    INTEGER NOT NULL,
+     PRIMARY KEY (question_id, user_hash)
+   ) WITHOUT ROWID;
+   CREATE INDEX votes_user_hash ON votes (user_hash);
+   CREATE INDEX questions_fact_id ON questions (fact_id) WHERE fact_id IS NOT NULL;
+   CREATE INDEX questions_user_hash ON questions (user_hash) WHERE user_hash IS NOT NULL;`,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export class SchemaTooNewError extends Error {
+  override name = 'SchemaTooNewError';
+  constructor(
+    readonly path: string,
+    readonly found: number,
+  ) {
+    super(
+      `The question log ${path} has schema version ${found}, newer than this bot knows (${SCHEMA_VERSION}). ` +
+        'It was written by a newer version of the bot; upgrade the bot or point DATABASE_PATH elsewhere.',
+    );
+  }
+}
+
+export interface OpenOptions {
+  /** How long a write waits for another connection's lock. The call is synchronous and blocks the
+   * event loop meanwhile, so keep it short in the bot. Readers never block the writer in WAL mode. */
+  busyTimeoutMs?: number;
+  /** Fail instead of creating the file (the report script). */
+  mustExist?: boolean;
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Applies every step above the file's version (up to `upTo`), each in its own IMMEDIATE transaction.
+ * The version is read again inside each transaction, so two processes opening an old file at the
+ * same time (the bot and `npm run report`) do not both apply a step. Returns the steps applied.
+ */
+export function migrate(db: Db, path = db.name, upTo = SCHEMA_VERSION): number {
+  const step = db.transaction((): boolean => {
+    const version = schemaVersion(db);
+    if (version > SCHEMA_VERSION) throw new SchemaTooNewError(path, version);
+    if (version >= upTo) return false;
+    db.exec(MIGRATIONS[version]!);
+    db.pragma(`user_version = ${version + 1}`);
+    return true;
+  });
+  let applied = 0;
+  while (step.immediate()) applied++;
+  return applied;
+}
+
+/** Opens (creating folder and file unless mustExist) and migrates the question log. Throws on failure. */
+export function openDatabase(path: string, options: OpenOptions = {}): Db {
+  if (!options.mustExist && path !== ':memory:') {
+    mkdirSync(dirname(path), { recursive: true });
+    // Questions are what people typed: owner-only, like the key. SQLite gives -wal and -shm the same mode.
+    if (!existsSync(path)) writeFileSync(path, '', { mode: 0o600, flag: 'a' });
+  }
+  const db = new Database(path, { fileMustExist: options.mustExist ?? false });
+  try {
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 500))}`);
+    // Before anything writes to it (switching to WAL does): a newer bot's file is left as it is.
+    const found = schemaVersion(db);
+    if (found > SCHEMA_VERSION) throw new SchemaTooNewError(path, found);
+    db.pragma('journal_mode = WAL');
+    // In WAL mode NORMAL never corrupts the file and loses nothing when the process dies; only a
+    // power cut can lose the last few commits. That trade is right for analytics.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db, path);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
