@@ -5,6 +5,7 @@ import { loadConfig } from './config.js';
 import { runTerminal, DISCORD_NOTICE } from './console/terminal.js';
 import { loadKnowledge } from './knowledge/load.js';
 import { entryFromAnswer, openQuestionLog } from './analytics/index.js';
+import { startDiscord } from './discord/start.js';
 import { createLogger, registerSecret } from './log.js';
 
 async function main(): Promise<void> {
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
     return;
   }
   logger.info({ facts: brain.factCount }, 'knowledge loaded');
-  throw new Error('Discord mode is not wired yet');
+  await startDiscord(config, brain, logger);
 }
 
 main().catch((err: unknown) => {

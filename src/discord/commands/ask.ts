@@ -1,0 +1,45 @@
+// /ask question:<text> [private:<bool>]: answers a question as an embed, with autocomplete of known questions.
+import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
+import { LIMITS } from '../../knowledge/schema.js';
+import { DISCORD_LIMITS, renderAnswer, renderChoices } from '../render.js';
+import type { SlashCommand } from './types.js';
+
+export const ask = {
+  kind: 'slash',
+  data: {
+    type: ApplicationCommandType.ChatInput,
+    name: 'ask',
+    description: "Ask a question about Mexico's international alliances",
+    description_localizations: { 'es-ES': 'Haz una pregunta sobre las alianzas internacionales de México' },
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'question',
+        description: 'Your question, e.g. "Is Mexico in NATO?"',
+        description_localizations: { 'es-ES': 'Tu pregunta, p. ej. "¿México está en la OTAN?"' },
+        required: true,
+        autocomplete: true,
+        // Longer questions are cut by the brain anyway; this keeps the box honest.
+        max_length: LIMITS.question * 5,
+      },
+      {
+        type: ApplicationCommandOptionType.Boolean,
+        name: 'private',
+        description: 'Only you see the answer',
+        description_localizations: { 'es-ES': 'Solo tú ves la respuesta' },
+        required: false,
+      },
+    ],
+  },
+  async execute(interaction, { brain }) {
+    const question = interaction.options.getString('question', true);
+    const ephemeral = interaction.options.getBoolean('private') ?? false;
+    const answer = brain.ask(question, { locale: interaction.locale });
+    await interaction.reply(renderAnswer(answer, { ephemeral }));
+  },
+  async autocomplete(interaction, { brain }) {
+    const input = String(interaction.options.getFocused());
+    const suggestions = brain.complete(input, { locale: interaction.locale, limit: DISCORD_LIMITS.choices });
+    await interaction.respond(renderChoices(suggestions));
+  },
+} as const satisfies SlashCommand;

@@ -1,0 +1,21 @@
+// /sources: where the bot's knowledge comes from.
+import { ApplicationCommandType } from 'discord.js';
+import { renderAnswer } from '../render.js';
+import type { SlashCommand } from './types.js';
+
+export const SOURCE_FACT = 'source-article';
+
+export const sources = {
+  kind: 'slash',
+  data: {
+    type: ApplicationCommandType.ChatInput,
+    name: 'sources',
+    description: 'Where my answers come from',
+    description_localizations: { 'es-ES': 'De dónde vienen mis respuestas' },
+  },
+  async execute(interaction, { brain }) {
+    const answer = brain.answerFact(SOURCE_FACT, { locale: interaction.locale });
+    if (!answer) throw new Error(`The knowledge base has no fact '${SOURCE_FACT}', which /sources needs`);
+    await interaction.reply(renderAnswer(answer));
+  },
+} as const satisfies SlashCommand;

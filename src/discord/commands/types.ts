@@ -1,0 +1,34 @@
+// What a command module provides: its definition (sent as-is to Discord), and its handlers.
+import type {
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  MessageContextMenuCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+  RESTPostAPIContextMenuApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { Brain } from '../../answer/types.js';
+import type { Logger } from '../../log.js';
+
+export interface CommandContext {
+  brain: Brain;
+  logger: Logger;
+  /** The registered commands, for /help. */
+  commands: readonly Command[];
+}
+
+export interface SlashCommand {
+  kind: 'slash';
+  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void>;
+}
+
+export interface MessageCommand {
+  kind: 'message';
+  data: RESTPostAPIContextMenuApplicationCommandsJSONBody;
+  /** Shown by /help: context-menu commands have no description of their own. */
+  description: string;
+  execute(interaction: MessageContextMenuCommandInteraction, ctx: CommandContext): Promise<void>;
+}
+
+export type Command = SlashCommand | MessageCommand;

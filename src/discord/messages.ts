@@ -1,0 +1,54 @@
+// Answers plain messages: always when the bot is mentioned or in a DM; in opted-in channels
+// (ANSWER_CHANNEL_IDS) only when the brain is confident, so the bot never talks over a conversation.
+import type { Message } from 'discord.js';
+import type { Answer, Brain } from '../answer/types.js';
+import type { Logger } from '../log.js';
+import { renderAnswer } from './render.js';
+
+/** The one place the "confident enough to speak unasked" threshold lives. */
+export const CHANNEL_CONFIDENCE_THRESHOLD = 0.75;
+
+/** True when an answer may be posted in an opted-in channel without anyone asking the bot. */
+export function confidentEnough(answer: Answer): boolean {
+  return answer.answered && answer.confidence >= CHANNEL_CONFIDENCE_THRESHOLD;
+}
+
+/** Removes mentions of the bot (<@id> and <@!id>) from a message's text. */
+export function stripMention(content: string, botId: string): string {
+  return content
+    .replace(new RegExp(`<@!?${botId}>`, 'g'), ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export interface MessageHandlerOptions {
+  brain: Brain;
+  logger: Logger;
+  answerChannelIds: readonly string[];
+}
+
+export function createMessageHandler({ brain, logger, answerChannelIds }: MessageHandlerOptions) {
+  const optedIn = new Set(answerChannelIds);
+  return async function handleMessage(message: Message): Promise<void> {
+    const me = message.client.user;
+    if (message.author.bot || message.author.id === me.id || message.system) return;
+    const inDm = !message.inGuild();
+    const mentioned = message.mentions.users.has(me.id);
+    const channelOptedIn = !inDm && optedIn.has(message.channelId);
+    if (!inDm && !mentioned && !channelOptedIn) return;
+
+    const text = stripMention(message.content, me.id);
+    if (!text && !inDm && !mentioned) return;
+    const answer = brain.ask(text, { locale: message.guild?.preferredLocale });
+    if (!inDm && !mentioned && !confidentEnough(answer)) return;
+    try {
+      // Channel messages cannot be ephemeral; renderAnswer without options sets no flags.
+      await message.reply({ ...renderAnswer(answer), flags: undefined });
+    } catch (err) {
+      logger.error(
+        { err, messageId: message.id, channelId: message.channelId, guildId: message.guildId },
+        'Could not reply to a message',
+      );
+    }
+  };
+}

@@ -1,0 +1,188 @@
+// Starts the Discord transport: logs in, wires the router and the message handler, logs a health line
+// at ready, recovers from a refused privileged intent, fails clearly on a bad token, and shuts down
+// gracefully (replies in flight finish first).
+import { performance } from 'node:perf_hooks';
+import { Events, type Client, type ClientOptions } from 'discord.js';
+import type { Brain } from '../answer/types.js';
+import type { Config } from '../config.js';
+import { registerSecret, type Logger } from '../log.js';
+import { createClient } from './client.js';
+import { commands } from './commands/index.js';
+import { createMessageHandler } from './messages.js';
+import { createRouter } from './router.js';
+
+export const STARTUP_ERRORS = {
+  noToken: 'DISCORD_TOKEN is not set, so the bot cannot log in to Discord. Put the bot token in .env.',
+  badToken:
+    'Discord rejected the bot token (DISCORD_TOKEN). Reset it in the Discord developer portal (Bot > Reset Token) and put the new one in .env.',
+} as const;
+
+export const DISALLOWED_INTENTS_WARNING =
+  'Discord refused the Message Content intent (close code 4014): it is privileged and not enabled for this application. ' +
+  'Logging in again without it. Slash commands, mentions and direct messages still work; plain messages in ' +
+  'ANSWER_CHANNEL_IDS will not be answered. To enable it: developer portal > Bot > Privileged Gateway Intents > Message Content.';
+
+/** Start-up failed for a reason a person can fix; the message says how. */
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
+
+class DisallowedIntents extends Error {}
+
+export interface DiscordBot {
+  client: Client;
+  /** False when Discord refused the privileged Message Content intent. */
+  messageContent: boolean;
+  /** Stops taking new work, waits for replies in flight (up to the grace period), destroys the client. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Merged into the client options (tests skip identify throttling with this). */
+  clientOverrides?: Partial<ClientOptions>;
+  /** Install SIGINT/SIGTERM handlers that stop the bot and exit 0 (default true). */
+  handleSignals?: boolean;
+  /** How long shutdown waits for replies in flight. */
+  graceMs?: number;
+  exit?: (code: number) => void;
+}
+
+const AUTH_FAILED = 4004;
+const DISALLOWED = 4014;
+
+function classify(err: unknown, closeCode: number | undefined): unknown {
+  const message = err instanceof Error ? err.message : String(err);
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === 'TokenInvalid' || closeCode === AUTH_FAILED || message === 'Authentication failed') {
+    return new StartupError(STARTUP_ERRORS.badToken);
+  }
+  if (closeCode === DISALLOWED || message === 'Used disallowed intents')
+    return new DisallowedIntents(message);
+  return err;
+}
+
+function waitAtMost(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  return Promise.race([promise.then(() => undefined), timeout]).finally(() => clearTimeout(timer));
+}
+
+export async function startDiscord(
+  config: Config,
+  brain: Brain,
+  logger: Logger,
+  options: StartOptions = {},
+): Promise<DiscordBot> {
+  const token = config.DISCORD_TOKEN;
+  if (!token) throw new StartupError(STARTUP_ERRORS.noToken);
+  registerSecret(token);
+  const {
+    clientOverrides = {},
+    handleSignals = true,
+    graceMs = 10_000,
+    exit = (code) => process.exit(code),
+  } = options;
+
+  const startedAt = performance.now();
+  const inflight = new Set<Promise<void>>();
+  let closing = false;
+  const track = (work: Promise<void>) => {
+    inflight.add(work);
+    void work.finally(() => inflight.delete(work));
+  };
+  const route = createRouter({ ctx: { brain, logger, commands } });
+  const onMessage = createMessageHandler({ brain, logger, answerChannelIds: config.ANSWER_CHANNEL_IDS });
+
+  async function connect(messageContent: boolean): Promise<Client> {
+    const client = createClient(config, { messageContent, overrides: clientOverrides });
+    let closeCode: number | undefined;
+    client.on(Events.ShardDisconnect, (event, shardId) => {
+      closeCode = event.code;
+      logger.warn({ shard: shardId, code: event.code }, 'Gateway connection closed for good');
+    });
+    client.on(Events.ShardReconnecting, (shardId) => {
+      // Destroying the client on shutdown closes the socket too; that is not a reconnect.
+      if (!closing) logger.info({ shard: shardId }, 'Gateway reconnecting');
+    });
+    client.on(Events.ShardResume, (shardId, replayed) =>
+      logger.info({ shard: shardId, replayed }, 'Gateway resumed'),
+    );
+    client.on(Events.ShardError, (err, shardId) => logger.warn({ err, shard: shardId }, 'Gateway error'));
+    client.on(Events.Error, (err) => logger.error({ err }, 'Client error'));
+    client.on(Events.InteractionCreate, (interaction) => {
+      if (!closing) track(route(interaction));
+    });
+    client.on(Events.MessageCreate, (message) => {
+      if (!closing) track(onMessage(message));
+    });
+    const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+    try {
+      await client.login(token);
+    } catch (err) {
+      await client.destroy();
+      throw classify(err, closeCode);
+    }
+    await ready;
+    logger.info(
+      {
+        servers: client.guilds.cache.size,
+        shards: [...client.ws.shards.keys()],
+        shardCount: client.options.shardCount,
+        facts: brain.factCount,
+        commands: commands.length,
+        messageContent,
+        readyMs: Math.round(performance.now() - startedAt),
+        rssMb: Math.round(process.memoryUsage().rss / 1e5) / 10,
+      },
+      'Discord ready',
+    );
+    return client;
+  }
+
+  let client: Client;
+  let messageContent = true;
+  try {
+    client = await connect(true);
+  } catch (err) {
+    if (!(err instanceof DisallowedIntents)) throw err;
+    logger.warn(DISALLOWED_INTENTS_WARNING);
+    messageContent = false;
+    client = await connect(false);
+    // Under start:sharded, discord.js ties the "shard ready" message to the first client of the process,
+    // which was destroyed; tell the ShardingManager ourselves so it does not time out.
+    if (process.env.SHARDING_MANAGER && process.send) process.send({ _ready: true });
+  }
+
+  let stopping: Promise<void> | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    logger.info({ signal, inflight: inflight.size }, 'Shutting down');
+    bot.stop().then(
+      () => exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'Shutdown failed');
+        exit(1);
+      },
+    );
+  };
+  const bot: DiscordBot = {
+    client,
+    messageContent,
+    stop() {
+      stopping ??= (async () => {
+        closing = true;
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+        await waitAtMost(Promise.allSettled([...inflight]), graceMs);
+        await client.destroy();
+      })();
+      return stopping;
+    },
+  };
+  if (handleSignals) {
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
+  return bot;
+}

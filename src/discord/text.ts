@@ -1,0 +1,43 @@
+// Every sentence the Discord layer says on its own (not answers from the brain), in one place so
+// that tests can assert them and a translator can find them.
+import type { Lang } from '../answer/types.js';
+
+export const TEXT = {
+  source: { en: 'Source', es: 'Fuente' },
+  sources: { en: 'Sources', es: 'Fuentes' },
+  related: { en: 'Related questions', es: 'Preguntas relacionadas' },
+  didYouMean: { en: 'Did you mean…', es: '¿Quisiste decir…' },
+  truncated: {
+    en: 'Your question was long, so I only read its beginning.',
+    es: 'Tu pregunta era larga, así que solo leí el comienzo.',
+  },
+  aboutMessage: { en: 'About this message', es: 'Sobre este mensaje' },
+  alliancesTitle: { en: "Mexico's international alliances", es: 'Las alianzas internacionales de México' },
+  helpTitle: { en: 'What I can do', es: 'Lo que puedo hacer' },
+  helpIntro: {
+    en: "I answer questions about Mexico's international alliances, with the source of every answer. Mention me, send me a direct message, or use these commands:",
+    es: 'Respondo preguntas sobre las alianzas internacionales de México, con la fuente de cada respuesta. Menciónome, envíame un mensaje directo o usa estos comandos:',
+  },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+/** Problems the user caused; each becomes a short private reply. */
+export const USER_ERRORS = {
+  emptyMessage: 'That message has no text I can read, so I cannot answer it.',
+  unknownFact: 'That question is no longer in my knowledge base. Try `/ask` instead.',
+  unknownTopic: 'I do not know that topic. Pick one from the list.',
+  unknownCommand: 'I do not know that command any more. It may have been removed; try `/help`.',
+  unknownButton: 'That button no longer works. Try `/ask` instead.',
+} as const;
+
+/** Said privately when something unexpected went wrong; the details go to the log only. */
+export const APOLOGY =
+  'Sorry, something went wrong on my side while answering. Please try again in a moment.';
+
+/** An error the user can fix; its message is shown to them privately. */
+export class UserError extends Error {
+  override name = 'UserError';
+}
+
+export function langOf(locale: string | null | undefined): Lang {
+  return locale?.toLowerCase().startsWith('es') ? 'es' : 'en';
+}
