@@ -25,13 +25,9 @@ export function createBrain(kb: KnowledgeBase): Brain {
   const pinned = facts.filter((f) => f.pinned);
   const completions = new Fuse(
     facts.flatMap((f) =>
-      [f.question, ...f.alternates, f.es.question, ...f.es.alternates].map((text, i) => ({
-        text,
-        id: f.id,
-        lang: (i <= f.alternates.length ? 'en' : 'es') as Lang,
-      })),
+      [f.question, ...f.alternates, f.es.question, ...f.es.alternates].map((text) => ({ text, id: f.id })),
     ),
-    { keys: ['text'], includeScore: true, ignoreLocation: true, ignoreDiacritics: true, threshold: 0.45 },
+    { keys: ['text'], includeScore: true, ignoreLocation: true, ignoreDiacritics: true, threshold: 0.35 },
   );
 
   const related = (f: Fact) => f.related.map((id) => byId.get(id)).filter((x): x is Fact => !!x);
@@ -77,13 +73,15 @@ export function createBrain(kb: KnowledgeBase): Brain {
         .slice(0, limit)
         .map((f) => ({ factId: f.id, question: lang === 'es' ? f.es.question : f.question }));
     }
+    // Show questions in the language being typed (the locale breaks ties), whatever phrasing matched.
+    const lang = detectLang(typed, options.locale);
     const seen = new Set<string>();
     const out: Suggestion[] = [];
     for (const r of completions.search(typed, { limit: limit * 4 })) {
       if (seen.has(r.item.id)) continue;
       seen.add(r.item.id);
       const f = byId.get(r.item.id)!;
-      out.push({ factId: f.id, question: r.item.lang === 'es' ? f.es.question : f.question });
+      out.push({ factId: f.id, question: lang === 'es' ? f.es.question : f.question });
       if (out.length >= limit) break;
     }
     return out;
