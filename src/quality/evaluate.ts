@@ -124,7 +124,8 @@ export function evaluate(brain: Brain, kb: KnowledgeBase, items: EvalItem[]): Ev
     if (band && best) {
       band.questions++;
       if (answer.answered) band.answered++;
-      if (answerable && (best.factId === item.expect || item.accept.includes(best.factId ?? ''))) band.right++;
+      if (answerable && (best.factId === item.expect || item.accept.includes(best.factId ?? '')))
+        band.right++;
     }
   }
   return report;
