@@ -3,7 +3,12 @@
 import type { Message } from 'discord.js';
 import type { Answer, Brain } from '../answer/types.js';
 import type { Logger } from '../log.js';
-import { renderAnswer } from './render.js';
+import { detectLang } from '../answer/lang.js';
+import { logAnswer } from './audit.js';
+import type { Cooldowns } from './cooldown.js';
+import { NO_MENTIONS, renderAnswer } from './render.js';
+import { retryOnNetworkError } from './retry.js';
+import { slowDownText } from './text.js';
 
 /** The one place the "confident enough to speak unasked" threshold lives. */
 export const CHANNEL_CONFIDENCE_THRESHOLD = 0.75;
@@ -25,11 +30,14 @@ export interface MessageHandlerOptions {
   brain: Brain;
   logger: Logger;
   answerChannelIds: readonly string[];
+  /** Flood control; without it every question is answered. */
+  cooldown?: Cooldowns;
 }
 
-export function createMessageHandler({ brain, logger, answerChannelIds }: MessageHandlerOptions) {
+export function createMessageHandler({ brain, logger, answerChannelIds, cooldown }: MessageHandlerOptions) {
   const optedIn = new Set(answerChannelIds);
   return async function handleMessage(message: Message): Promise<void> {
+    const startedAt = performance.now();
     const me = message.client.user;
     if (message.author.bot || message.author.id === me.id || message.system) return;
     const inDm = !message.inGuild();
@@ -41,9 +49,33 @@ export function createMessageHandler({ brain, logger, answerChannelIds }: Messag
     if (!text && !inDm && !mentioned) return;
     const answer = brain.ask(text, { locale: message.guild?.preferredLocale });
     if (!inDm && !mentioned && !confidentEnough(answer)) return;
+    const where = { guildId: message.guildId, channelId: message.channelId };
+    // A retried POST (after a connection reset) must not post the answer twice: Discord returns the
+    // message already created with the same nonce instead of creating another.
+    const once = { nonce: `q${message.id}`.slice(0, 25), enforceNonce: true };
     try {
+      const verdict = cooldown?.check({
+        userId: message.author.id,
+        channelId: message.channelId,
+        question: text,
+      });
+      if (verdict && !verdict.allowed) {
+        logger.info({ ...where, userId: message.author.id, reason: verdict.reason }, 'Question held back');
+        if (verdict.notify) {
+          const lang = detectLang(text, message.guild?.preferredLocale);
+          await retryOnNetworkError(() =>
+            message.reply({
+              content: slowDownText(verdict.reason, verdict.retryAfterMs, lang),
+              allowedMentions: NO_MENTIONS,
+              ...once,
+            }),
+          );
+        }
+        return;
+      }
       // Channel messages cannot be ephemeral; renderAnswer without options sets no flags.
-      await message.reply({ ...renderAnswer(answer), flags: undefined });
+      await retryOnNetworkError(() => message.reply({ ...renderAnswer(answer), flags: undefined, ...once }));
+      logAnswer(logger, answer, { source: 'message', ...where, latencyMs: performance.now() - startedAt });
     } catch (err) {
       logger.error(
         { err, messageId: message.id, channelId: message.channelId, guildId: message.guildId },

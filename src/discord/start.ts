@@ -8,6 +8,7 @@ import type { Config } from '../config.js';
 import { registerSecret, type Logger } from '../log.js';
 import { createClient } from './client.js';
 import { commands } from './commands/index.js';
+import { Cooldowns } from './cooldown.js';
 import { createMessageHandler } from './messages.js';
 import { createRouter } from './router.js';
 
@@ -45,6 +46,10 @@ export interface StartOptions {
   /** How long shutdown waits for replies in flight. */
   graceMs?: number;
   exit?: (code: number) => void;
+  /** Flood control shared by messages and /ask (default: COOLDOWN_DEFAULTS; false: none). */
+  cooldown?: Cooldowns | false;
+  /** /ask defers when its answer is not ready after this many ms. */
+  deferAfterMs?: number;
 }
 
 const AUTH_FAILED = 4004;
@@ -83,17 +88,26 @@ export async function startDiscord(
     handleSignals = true,
     graceMs = 10_000,
     exit = (code) => process.exit(code),
+    deferAfterMs,
   } = options;
+  const cooldown = options.cooldown === false ? undefined : (options.cooldown ?? new Cooldowns());
 
   const startedAt = performance.now();
   const inflight = new Set<Promise<void>>();
   let closing = false;
-  const track = (work: Promise<void>) => {
+  const track = (handling: Promise<void>) => {
+    // Handlers catch their own errors; this is the last net, so one failure never becomes a crash.
+    const work = handling.catch((err: unknown) => logger.error({ err }, 'Unhandled error in a handler'));
     inflight.add(work);
     void work.finally(() => inflight.delete(work));
   };
-  const route = createRouter({ ctx: { brain, logger, commands } });
-  const onMessage = createMessageHandler({ brain, logger, answerChannelIds: config.ANSWER_CHANNEL_IDS });
+  const route = createRouter({ ctx: { brain, logger, commands, cooldown, deferAfterMs } });
+  const onMessage = createMessageHandler({
+    brain,
+    logger,
+    answerChannelIds: config.ANSWER_CHANNEL_IDS,
+    cooldown,
+  });
 
   async function connect(messageContent: boolean): Promise<Client> {
     const client = createClient(config, { messageContent, overrides: clientOverrides });

@@ -41,3 +41,29 @@ export class UserError extends Error {
 export function langOf(locale: string | null | undefined): Lang {
   return locale?.toLowerCase().startsWith('es') ? 'es' : 'en';
 }
+
+/** Said once when someone asks too fast; later repeats in the same burst get no reply at all. */
+export const SLOW_DOWN = {
+  repeat: {
+    en: 'I just answered that question. Scroll up for the answer.',
+    es: 'Acabo de responder esa pregunta. Busca la respuesta más arriba.',
+  },
+  user: {
+    en: (s: number) => `You are asking quickly. Please wait ${s} s before asking again.`,
+    es: (s: number) => `Estás preguntando muy rápido. Espera ${s} s antes de volver a preguntar.`,
+  },
+  channel: {
+    en: (s: number) => `Many questions here at once. Please try again in ${s} s.`,
+    es: (s: number) => `Muchas preguntas aquí a la vez. Inténtalo de nuevo en ${s} s.`,
+  },
+} as const;
+
+/** The short notice for a refused question, in the asker's language. */
+export function slowDownText(
+  reason: 'repeat' | 'user' | 'channel',
+  retryAfterMs: number,
+  lang: Lang,
+): string {
+  if (reason === 'repeat') return SLOW_DOWN.repeat[lang];
+  return SLOW_DOWN[reason][lang](Math.max(1, Math.ceil(retryAfterMs / 1000)));
+}

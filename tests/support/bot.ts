@@ -24,6 +24,8 @@ export async function startTestBot(
   fake: FakeDiscord,
   env: Record<string, string> = {},
   brain: Brain = testBrain(),
+  // Most tests ask many questions quickly as one user, so flood control is off unless a test wants it.
+  options: Pick<StartOptions, 'cooldown' | 'deferAfterMs'> = { cooldown: false },
 ): Promise<{ bot: DiscordBot; lines: Record<string, unknown>[] }> {
   const config = loadConfig({
     DISCORD_TOKEN: TEST_TOKEN,
@@ -35,6 +37,7 @@ export async function startTestBot(
   const bot = await startDiscord(config, brain, logger, {
     handleSignals: false,
     clientOverrides: NO_IDENTIFY_WAIT,
+    ...options,
   });
   return { bot, lines };
 }

@@ -87,6 +87,8 @@ export interface RecordedRequest {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: any;
   status: number;
+  /** A repeated POST with an enforced nonce: Discord returned the existing message. */
+  duplicate?: boolean;
 }
 
 export interface Identify {
@@ -124,6 +126,9 @@ export class FakeDiscord {
   private readonly sockets = new Set<Socket>();
   private readonly sessions = new Map<string, Session>();
   private readonly faults: Fault[] = [];
+  /** Messages created with enforce_nonce, by channel and nonce, as Discord dedupes them. */
+  private readonly nonces = new Map<string, APIMessage>();
+  private readonly resets: { method: string; path: RegExp; after: boolean; remaining: number }[] = [];
   private counter = 0n;
   private port = 0;
 
@@ -466,6 +471,14 @@ export class FakeDiscord {
     }
   }
 
+  /** Kills every live gateway connection without a close frame, as a network failure would (1006). */
+  dropGateway(): void {
+    for (const s of this.sessions.values()) {
+      s.socket?.terminate();
+      s.socket = null;
+    }
+  }
+
   liveSessions(): number {
     return [...this.sessions.values()].filter((s) => s.socket).length;
   }
@@ -550,6 +563,11 @@ export class FakeDiscord {
     this.faults.push({ method, path, status, body, headers, remaining: times });
   }
 
+  /** The next `times` matching requests have their connection destroyed, before or after being handled. */
+  resetNext(method: string, path: RegExp, { after = false, times = 1 } = {}): void {
+    this.resets.push({ method, path, after, remaining: times });
+  }
+
   /** Requests the bot sent, filtered. */
   sent(method: string, path: RegExp): RecordedRequest[] {
     return this.requests.filter((r) => r.method === method && path.test(r.path));
@@ -615,6 +633,19 @@ export class FakeDiscord {
     if (auth && this.opts.rejectTokens.includes(auth.replace(/^Bot\s+/, ''))) {
       return reply(401, { message: '401: Unauthorized', code: 0 });
     }
+    const reset = this.resets.find((f) => f.remaining > 0 && f.method === record.method && f.path.test(path));
+    if (reset) {
+      reset.remaining -= 1;
+      // The connection dies: before the request is handled, or after (the work is done, the answer lost).
+      if (!reset.after) {
+        record.status = -1;
+        return void req.socket.destroy();
+      }
+      return this.route(record, (status) => {
+        record.status = status;
+        req.socket.destroy();
+      });
+    }
     const fault = this.faults.find((f) => f.remaining > 0 && f.method === record.method && f.path.test(path));
     if (fault) {
       fault.remaining -= 1;
@@ -652,7 +683,18 @@ export class FakeDiscord {
       );
     }
     const channelPost = /^\/channels\/(\d+)\/messages$/.exec(path);
-    if (method === 'POST' && channelPost) return reply(200, this.echoMessage(channelPost[1]!, body));
+    if (method === 'POST' && channelPost) {
+      const b = (body ?? {}) as { nonce?: string | number; enforce_nonce?: boolean };
+      const key = b.enforce_nonce && b.nonce !== undefined ? `${channelPost[1]}:${b.nonce}` : undefined;
+      const existing = key ? this.nonces.get(key) : undefined;
+      if (existing) {
+        r.duplicate = true;
+        return reply(200, existing);
+      }
+      const created = this.echoMessage(channelPost[1]!, body);
+      if (key) this.nonces.set(key, created);
+      return reply(200, created);
+    }
     const webhook = /^\/webhooks\/\d+\/[^/]+(\/messages\/(%40original|@original|\d+))?$/.exec(path);
     if (webhook && (method === 'POST' || method === 'PATCH'))
       return reply(200, this.echoMessage(this.channelId(), body));

@@ -1,7 +1,10 @@
 // /ask question:<text> [private:<bool>]: answers a question as an embed, with autocomplete of known questions.
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
 import { LIMITS } from '../../knowledge/schema.js';
-import { DISCORD_LIMITS, renderAnswer, renderChoices } from '../render.js';
+import { logAnswer } from '../audit.js';
+import { replyInTime } from '../defer.js';
+import { DISCORD_LIMITS, renderAnswer, renderChoices, renderNotice } from '../render.js';
+import { langOf, slowDownText } from '../text.js';
 import type { SlashCommand } from './types.js';
 
 export const ask = {
@@ -31,11 +34,33 @@ export const ask = {
       },
     ],
   },
-  async execute(interaction, { brain }) {
+  async execute(interaction, { brain, logger, cooldown, deferAfterMs }) {
+    const startedAt = performance.now();
     const question = interaction.options.getString('question', true);
     const ephemeral = interaction.options.getBoolean('private') ?? false;
-    const answer = brain.ask(question, { locale: interaction.locale });
-    await interaction.reply(renderAnswer(answer, { ephemeral }));
+    const { guildId, channelId } = interaction;
+    const verdict = cooldown?.check({ userId: interaction.user.id, channelId, question });
+    if (verdict && !verdict.allowed) {
+      // A slash command must be answered; a private notice bothers nobody else.
+      logger.info(
+        { guildId, channelId, userId: interaction.user.id, reason: verdict.reason },
+        'Question held back',
+      );
+      const text = slowDownText(verdict.reason, verdict.retryAfterMs, langOf(interaction.locale));
+      await interaction.reply(renderNotice(text));
+      return;
+    }
+    let answer = undefined as ReturnType<typeof brain.ask> | undefined;
+    const produce = () =>
+      renderAnswer((answer = brain.ask(question, { locale: interaction.locale })), { ephemeral });
+    await replyInTime(interaction, produce, { deferAfterMs, ephemeral });
+    if (!answer) return;
+    logAnswer(logger, answer, {
+      source: 'ask',
+      guildId,
+      channelId,
+      latencyMs: performance.now() - startedAt,
+    });
   },
   async autocomplete(interaction, { brain }) {
     const input = String(interaction.options.getFocused());

@@ -8,12 +8,17 @@ import type {
 } from 'discord.js';
 import type { Brain } from '../../answer/types.js';
 import type { Logger } from '../../log.js';
+import type { Cooldowns } from '../cooldown.js';
 
 export interface CommandContext {
   brain: Brain;
   logger: Logger;
   /** The registered commands, for /help. */
   commands: readonly Command[];
+  /** Flood control for questions (/ask); none means no limit. */
+  cooldown?: Cooldowns;
+  /** /ask defers when its answer is not ready after this many ms (0: always defer). */
+  deferAfterMs?: number;
 }
 
 export interface SlashCommand {
