@@ -10,6 +10,8 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from 'discord.js';
+import { MAX_QUESTION_LENGTH } from '../answer/brain.js';
+import { MESSAGES } from '../answer/respond.js';
 import type { Answer, Lang, Suggestion } from '../answer/types.js';
 import { TOPIC_LABELS, type Source, type Topic } from '../knowledge/schema.js';
 import { TEXT } from './text.js';
@@ -56,6 +58,29 @@ export function truncate(text: string, max: number): string {
   // Do not leave half of a surrogate pair at the end.
   if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
   return `${cut.trimEnd()}…`;
+}
+
+/**
+ * What the user typed, made safe to show back in an embed title: one line, no control characters or
+ * broken surrogates, stacked combining marks (zalgo) thinned, mentions (@everyone, @here, <@id>,
+ * <@&id>, <#id>) defused with a zero-width space, markdown escaped, then cut to `max`.
+ */
+export function echo(text: string, max: number): string {
+  const cleaned = text
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+    .replace(/[\p{Cc}\p{Zl}\p{Zp}\u200B-\u200F\u202A-\u202E\u2066-\u2069]+/gu, ' ')
+    .replace(/(\p{M}{2})\p{M}+/gu, '$1')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/@(everyone|here)/gi, '@\u200B$1')
+    .replace(/<([@#])/g, '<$1\u200B')
+    .replace(/[\\*_~`|[\]()]/g, '\\$&')
+    // Headings, quotes and lists only start a line, and a title is one line.
+    .replace(/^[#>-]/, '\\$&');
+  let cut = truncate(cleaned, max);
+  // Never end on a lone escaping backslash, which would escape the ellipsis instead.
+  while (/(^|[^\\])(\\\\)*\\…$/.test(cut)) cut = `${cut.slice(0, -2)}…`;
+  return cut || '…';
 }
 
 /** The section's address, with a text fragment so browsers scroll to the section's heading. */
@@ -130,12 +155,12 @@ export function answerEmbed(answer: Answer): APIEmbed {
     fields.push({ name, value: truncate(value, DISCORD_LIMITS.fieldValue) });
   }
   const embed: APIEmbed = {
-    title: truncate(answer.question.trim() || '…', DISCORD_LIMITS.embedTitle),
+    title: echo(answer.question, DISCORD_LIMITS.embedTitle),
     description: truncate(answer.text, DISCORD_LIMITS.embedDescription),
     color: answer.answered ? COLOR.answered : COLOR.declined,
     fields,
   };
-  if (answer.truncated) embed.footer = { text: TEXT.truncated[lang] };
+  if (answer.truncated) embed.footer = { text: MESSAGES.truncated[lang](MAX_QUESTION_LENGTH) };
   return fitEmbed(embed);
 }
 

@@ -7,10 +7,6 @@ export const TEXT = {
   sources: { en: 'Sources', es: 'Fuentes' },
   related: { en: 'Related questions', es: 'Preguntas relacionadas' },
   didYouMean: { en: 'Did you mean…', es: '¿Quisiste decir…' },
-  truncated: {
-    en: 'Your question was long, so I only read its beginning.',
-    es: 'Tu pregunta era larga, así que solo leí el comienzo.',
-  },
   aboutMessage: { en: 'About this message', es: 'Sobre este mensaje' },
   alliancesTitle: { en: "Mexico's international alliances", es: 'Las alianzas internacionales de México' },
   helpTitle: { en: 'What I can do', es: 'Lo que puedo hacer' },
