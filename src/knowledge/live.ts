@@ -1,0 +1,41 @@
+// Live knowledge: the reloadable brain built from a folder, reloaded when the folder changes (when
+// watching) or on request (/reload). Every outcome is logged; a bad edit names its file, fact and field
+// and leaves the previous knowledge base serving.
+import { createBrain } from '../answer/brain.js';
+import { createReloadableBrain, type ReloadableBrain, type ReloadResult } from '../answer/reloadable.js';
+import type { Logger } from '../log.js';
+import { loadKnowledge } from './load.js';
+import { watchKnowledge, type KnowledgeWatcher } from './watch.js';
+
+export interface LiveKnowledge {
+  brain: ReloadableBrain;
+  /** Reloads now and logs the outcome. */
+  reload(trigger: string): ReloadResult;
+  /** Stops watching (no-op when not watching). */
+  close(): void;
+}
+
+export function openLiveKnowledge(
+  dir: string,
+  logger: Logger,
+  { watch = false, debounceMs = 300 }: { watch?: boolean; debounceMs?: number } = {},
+): LiveKnowledge {
+  const brain = createReloadableBrain(() => createBrain(loadKnowledge(dir)));
+  const reload = (trigger: string, files: string[] = []): ReloadResult => {
+    const result = brain.reload();
+    if (result.ok) logger.info({ trigger, files, facts: result.facts, ms: result.ms }, 'Knowledge reloaded');
+    else
+      logger.error(
+        { trigger, files, problems: result.problems },
+        `Knowledge reload failed; still serving the previous knowledge base:\n${result.problems.join('\n')}`,
+      );
+    return result;
+  };
+  let watcher: KnowledgeWatcher | undefined;
+  if (watch) watcher = watchKnowledge(dir, (files) => void reload('file change', files), { debounceMs });
+  return {
+    brain,
+    reload: (trigger) => reload(trigger),
+    close: () => watcher?.close(),
+  };
+}
