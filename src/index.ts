@@ -1,31 +1,43 @@
 // Start-up only: config -> knowledge -> brain -> transport (Discord when a token is set, else the terminal).
 import dotenv from 'dotenv';
-import { createBrain } from './answer/brain.js';
 import { loadConfig } from './config.js';
 import { runTerminal, DISCORD_NOTICE } from './console/terminal.js';
-import { loadKnowledge } from './knowledge/load.js';
+import { openLiveKnowledge } from './knowledge/live.js';
 import { entryFromAnswer, openQuestionLog } from './analytics/index.js';
 import { startDiscord } from './discord/start.js';
 import { createLogger, registerSecret } from './log.js';
+import { installProcessGuards } from './process-guard.js';
 
 async function main(): Promise<void> {
   dotenv.config({ quiet: true });
   const config = loadConfig();
   registerSecret(config.DISCORD_TOKEN);
   const logger = createLogger(config.DISCORD_TOKEN ? config.LOG_LEVEL : 'warn');
-  const kb = loadKnowledge(config.knowledgeDir);
-  const brain = createBrain(kb);
+  installProcessGuards(logger);
+  // The reloadable brain is passed everywhere, so a reload (file change or /reload) reaches every transport.
+  const knowledge = openLiveKnowledge(config.knowledgeDir, logger, { watch: config.WATCH_KNOWLEDGE });
+  const brain = knowledge.brain;
   const questionLog = openQuestionLog(config, logger);
   if (!config.DISCORD_TOKEN) {
     process.stderr.write(`${DISCORD_NOTICE}\n`);
-    await runTerminal(brain, process.stdin, process.stdout, (_q, answer, latencyMs) => {
-      questionLog.record(entryFromAnswer(answer, { source: 'terminal', latencyMs }));
-    });
-    questionLog.close();
+    try {
+      await runTerminal(brain, process.stdin, process.stdout, (_q, answer, latencyMs) => {
+        questionLog.record(entryFromAnswer(answer, { source: 'terminal', latencyMs }));
+      });
+    } finally {
+      // The watcher would keep the process alive after input ends.
+      knowledge.close();
+      questionLog.close();
+    }
     return;
   }
-  logger.info({ facts: brain.factCount }, 'knowledge loaded');
-  await startDiscord(config, brain, logger);
+  logger.info({ facts: brain.factCount, watching: config.WATCH_KNOWLEDGE }, 'knowledge loaded');
+  try {
+    await startDiscord(config, brain, logger, { reload: (trigger) => knowledge.reload(trigger) });
+  } catch (err) {
+    knowledge.close(); // or the watcher keeps a bot that could not log in alive
+    throw err;
+  }
 }
 
 main().catch((err: unknown) => {

@@ -3,6 +3,7 @@
 // gracefully (replies in flight finish first).
 import { performance } from 'node:perf_hooks';
 import { Events, type Client, type ClientOptions } from 'discord.js';
+import type { ReloadResult } from '../answer/reloadable.js';
 import type { Brain } from '../answer/types.js';
 import type { Config } from '../config.js';
 import { registerSecret, type Logger } from '../log.js';
@@ -50,6 +51,8 @@ export interface StartOptions {
   cooldown?: Cooldowns | false;
   /** /ask defers when its answer is not ready after this many ms. */
   deferAfterMs?: number;
+  /** Reloads the knowledge base, for /reload. */
+  reload?: (trigger: string) => ReloadResult;
 }
 
 const AUTH_FAILED = 4004;
@@ -89,6 +92,7 @@ export async function startDiscord(
     graceMs = 10_000,
     exit = (code) => process.exit(code),
     deferAfterMs,
+    reload,
   } = options;
   const cooldown = options.cooldown === false ? undefined : (options.cooldown ?? new Cooldowns());
 
@@ -101,7 +105,7 @@ export async function startDiscord(
     inflight.add(work);
     void work.finally(() => inflight.delete(work));
   };
-  const route = createRouter({ ctx: { brain, logger, commands, cooldown, deferAfterMs } });
+  const route = createRouter({ ctx: { brain, logger, commands, cooldown, deferAfterMs, reload } });
   const onMessage = createMessageHandler({
     brain,
     logger,

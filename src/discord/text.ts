@@ -23,6 +23,7 @@ export const USER_ERRORS = {
   unknownTopic: 'I do not know that topic. Pick one from the list.',
   unknownCommand: 'I do not know that command any more. It may have been removed; try `/help`.',
   unknownButton: 'That button no longer works. Try `/ask` instead.',
+  cannotReload: 'This bot was started without a reloadable knowledge base.',
 } as const;
 
 /** Said privately when something unexpected went wrong; the details go to the log only. */

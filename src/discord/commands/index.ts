@@ -5,10 +5,11 @@ import { askMessage } from './ask-message.js';
 import { ask } from './ask.js';
 import { help } from './help.js';
 import { nato } from './nato.js';
+import { reload } from './reload.js';
 import { sources } from './sources.js';
 import type { Command } from './types.js';
 
-export const commands: readonly Command[] = [ask, alliances, nato, sources, help, askMessage];
+export const commands: readonly Command[] = [ask, alliances, nato, sources, help, askMessage, reload];
 
 /** The JSON bodies to send to Discord's bulk-overwrite endpoint. */
 export function commandDefinitions(list: readonly Command[] = commands) {

@@ -6,6 +6,7 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
+import type { ReloadResult } from '../../answer/reloadable.js';
 import type { Brain } from '../../answer/types.js';
 import type { Logger } from '../../log.js';
 import type { Cooldowns } from '../cooldown.js';
@@ -19,6 +20,8 @@ export interface CommandContext {
   cooldown?: Cooldowns;
   /** /ask defers when its answer is not ready after this many ms (0: always defer). */
   deferAfterMs?: number;
+  /** Reloads the knowledge base (/reload); absent when the brain is not reloadable. */
+  reload?: (trigger: string) => ReloadResult;
 }
 
 export interface SlashCommand {
