@@ -129,6 +129,11 @@ export async function startDiscord(
     );
     client.on(Events.ShardError, (err, shardId) => logger.warn({ err, shard: shardId }, 'Gateway error'));
     client.on(Events.Error, (err) => logger.error({ err }, 'Client error'));
+    if (logger.isLevelEnabled('trace')) {
+      // discord.js' own chatter (gateway frames, REST routes); the logger scrubs the token from it.
+      client.on(Events.Debug, (info) => logger.trace({ source: 'discord.js' }, info));
+      client.rest.on('restDebug', (info) => logger.trace({ source: '@discordjs/rest' }, info));
+    }
     client.on(Events.InteractionCreate, (interaction) => {
       if (!closing) track(route(interaction));
     });
