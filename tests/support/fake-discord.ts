@@ -126,6 +126,8 @@ export class FakeDiscord {
   private readonly sockets = new Set<Socket>();
   private readonly sessions = new Map<string, Session>();
   private readonly faults: Fault[] = [];
+  /** Called with each request once the fake has answered it (benchmarks time replies with this). */
+  onAnswered: ((request: RecordedRequest) => void) | undefined;
   /** Messages created with enforce_nonce, by channel and nonce, as Discord dedupes them. */
   private readonly nonces = new Map<string, APIMessage>();
   private readonly resets: { method: string; path: RegExp; after: boolean; remaining: number }[] = [];
@@ -619,6 +621,7 @@ export class FakeDiscord {
     this.requests.push(record);
     const reply = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
       record.status = status;
+      this.onAnswered?.(record);
       if (payload === undefined) {
         // A 204 must not claim a JSON body, or the client tries to parse one.
         res.writeHead(status, headers).end();
