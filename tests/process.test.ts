@@ -2,7 +2,8 @@
 // logged and the bot lives on; the token never appears in any output, even at trace level.
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TEST_TOKEN } from './support/bot.js';
+import { installProcessGuards } from '../src/process-guard.js';
+import { memoryLogger, TEST_TOKEN } from './support/bot.js';
 import { FakeDiscord, FAKE_BOT } from './support/fake-discord.js';
 import { runTs } from './support/spawn.js';
 
@@ -28,6 +29,32 @@ describe('process guards', () => {
     expect(JSON.stringify(lines)).toContain('a stray rejection');
     expect(lines.find((l) => l.origin === 'uncaughtException')).toMatchObject({ level: 60 });
     expect(JSON.stringify(lines)).toContain('a stray exception');
+  });
+
+  it('exits with code 1 only after a burst of uncaught exceptions in one minute', () => {
+    const { logger, lines } = memoryLogger();
+    let t = 0;
+    const exits: number[] = [];
+    const uninstall = installProcessGuards(logger, {
+      maxPerMinute: 2,
+      exit: (c) => exits.push(c),
+      now: () => t,
+    });
+    // Call our listener directly: emitting the event would reach the test runner's own handler too.
+    const onException = process.listeners('uncaughtException').at(-1)!;
+    try {
+      for (const at of [0, 30_000, 61_000]) {
+        t = at;
+        onException(new Error('boom'), 'uncaughtException');
+      }
+      expect(exits).toEqual([]); // the first one is over a minute old by the third
+      t = 62_000;
+      onException(new Error('boom'), 'uncaughtException');
+      expect(exits).toEqual([1]);
+      expect(lines.at(-1)?.msg).toMatch(/Too many uncaught exceptions/);
+    } finally {
+      uninstall();
+    }
   });
 });
 

@@ -61,7 +61,8 @@ export function createMessageHandler({ brain, logger, answerChannelIds, cooldown
       });
       if (verdict && !verdict.allowed) {
         logger.info({ ...where, userId: message.author.id, reason: verdict.reason }, 'Question held back');
-        if (verdict.notify) {
+        // Nobody asked the bot in an opted-in channel, so it stays quiet there rather than scold.
+        if (verdict.notify && (inDm || mentioned)) {
           const lang = detectLang(text, message.guild?.preferredLocale);
           await retryOnNetworkError(() =>
             message.reply({
