@@ -3,6 +3,28 @@
 // edited in when ready (Discord then allows 15 minutes).
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
 import type { ReplyPayload } from './render.js';
+import { retryOnNetworkError } from './retry.js';
+
+/** Discord's "Interaction has already been acknowledged". */
+const ALREADY_ACKNOWLEDGED = 40060;
+
+/**
+ * interaction.reply, retried when the connection failed before an answer came back. Discord accepts
+ * one callback per interaction, so a retry cannot answer twice: if the lost attempt had landed, the
+ * retry is refused as already acknowledged, which means the reply is there.
+ */
+export async function replyOnce(interaction: RepliableInteraction, payload: ReplyPayload): Promise<void> {
+  let attempts = 0;
+  await retryOnNetworkError(async () => {
+    attempts += 1;
+    try {
+      await interaction.reply(payload);
+    } catch (err) {
+      if (attempts > 1 && (err as { code?: unknown }).code === ALREADY_ACKNOWLEDGED) return;
+      throw err;
+    }
+  });
+}
 
 /** Well inside Discord's 3 s, leaving room for the defer's own round trip. */
 export const DEFER_AFTER_MS = 1_500;
@@ -28,7 +50,7 @@ export async function replyInTime(
     clearTimeout(timer);
   }
   if (!deferred) {
-    await interaction.reply(payload);
+    await replyOnce(interaction, payload);
     return;
   }
   await deferred;

@@ -2,6 +2,7 @@
 // (500, 503), connections reset around the reply, and a dropped gateway. The bot retries what is safe,
 // gives up with a log line when it must, keeps serving, and never posts an answer twice. Flood control
 // is on here, as in production, so each test asks as a different user.
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiscordBot } from '../../src/discord/start.js';
 import { Cooldowns } from '../../src/discord/cooldown.js';
@@ -144,6 +145,33 @@ describe('REST faults on the reply', () => {
     expect(all).toHaveLength(2);
     expect(all[1]!.duplicate).toBe(true);
     expect(created(m.id)).toHaveLength(1);
+  });
+});
+
+describe('faults on a slash command reply', () => {
+  const ask = (value: string) =>
+    fake.chatInput('ask', [{ type: ApplicationCommandOptionType.String, name: 'question', value }]);
+  const callbacks = (id: string) => fake.sent('POST', new RegExp(`^/interactions/${id}/[^/]+/callback$`));
+
+  it('retries an /ask reply whose connection was reset before Discord saw it', async () => {
+    fake.resetNext('POST', /^\/interactions\//);
+    const i = ask('is mexico in nato');
+    fake.interact(i);
+    await fake.waitFor(() => (callbacks(i.id).some((r) => r.status === 204) ? true : undefined));
+    await sleep(150);
+    expect(callbacks(i.id).map((r) => r.status)).toEqual([-1, 204]);
+    expect(callbacks(i.id)[1]!.body.data.embeds[0].description).toMatch(/^No\./);
+  });
+
+  it('answers /ask once when the connection is reset after Discord took the reply', async () => {
+    fake.resetNext('POST', /^\/interactions\//, { after: true });
+    const i = ask('is mexico in the usmca');
+    fake.interact(i);
+    await fake.waitFor(() => (callbacks(i.id).length >= 2 ? true : undefined));
+    await sleep(150);
+    // The retry is refused as already acknowledged: one answer, no apology on top.
+    expect(callbacks(i.id).map((r) => r.status)).toEqual([204, 400]);
+    expect(fake.sent('POST', new RegExp(`^/webhooks/\\d+/${i.token}`))).toHaveLength(0);
   });
 });
 

@@ -130,6 +130,7 @@ export class FakeDiscord {
   onAnswered: ((request: RecordedRequest) => void) | undefined;
   /** Messages created with enforce_nonce, by channel and nonce, as Discord dedupes them. */
   private readonly nonces = new Map<string, APIMessage>();
+  private readonly acknowledged = new Set<string>();
   private readonly resets: { method: string; path: RegExp; after: boolean; remaining: number }[] = [];
   private counter = 0n;
   private port = 0;
@@ -672,7 +673,14 @@ export class FakeDiscord {
       };
       return reply(200, result);
     }
-    if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return reply(204);
+    const callback = /^\/interactions\/(\d+)\/[^/]+\/callback$/.exec(path);
+    if (method === 'POST' && callback) {
+      // Like Discord, an interaction is acknowledged once; a second callback is refused.
+      if (this.acknowledged.has(callback[1]!))
+        return reply(400, { message: 'Interaction has already been acknowledged.', code: 40060 });
+      this.acknowledged.add(callback[1]!);
+      return reply(204);
+    }
     if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
       const list = Array.isArray(body) ? body : [];
       return reply(
