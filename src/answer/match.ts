@@ -5,7 +5,7 @@
 import Fuse from 'fuse.js';
 import { Analyzer, type Analysis } from './analyze.js';
 import { HOME_ENTITY } from './entities.js';
-import type { Fact, KnowledgeBase } from '../knowledge/schema.js';
+import { factTexts, type Fact, type KnowledgeBase } from '../knowledge/schema.js';
 import type { Lang } from './types.js';
 
 interface Phrasing {
@@ -98,16 +98,7 @@ export class Matcher {
   private readonly coveredEntities = new Set<string>();
 
   constructor(kb: KnowledgeBase) {
-    const corpus = kb.facts.flatMap((f) => [
-      f.question,
-      ...f.alternates,
-      ...f.keywords,
-      f.answer,
-      f.es.question,
-      ...f.es.alternates,
-      f.es.answer,
-    ]);
-    this.analyzer = new Analyzer(kb.synonyms, corpus);
+    this.analyzer = new Analyzer(kb.synonyms, kb.facts.flatMap(factTexts));
     const an = (text: string, lang: Lang) => this.analyzer.analyze(text, lang, false);
 
     this.docs = kb.facts.map((fact) => {
