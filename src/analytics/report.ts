@@ -320,7 +320,7 @@ function summaryLines(r: Report): string[] {
 
 export function renderReportText(r: Report): string {
   const out = [
-    `Question log report: last ${r.days} days (${day(r.from)} to ${day(r.to)})`,
+    `Question log report: last ${r.days === 1 ? 'day' : `${r.days} days`} (${day(r.from)} to ${day(r.to)})`,
     '',
     ...summaryLines(r),
   ];
