@@ -1,6 +1,7 @@
 // /ask question:<text> [private:<bool>]: answers a question as an embed, with autocomplete of known questions.
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
 import { LIMITS } from '../../knowledge/schema.js';
+import { recordAnswer, timedAsk } from '../feedback.js';
 import { DISCORD_LIMITS, renderAnswer, renderChoices } from '../render.js';
 import type { SlashCommand } from './types.js';
 
@@ -31,11 +32,13 @@ export const ask = {
       },
     ],
   },
-  async execute(interaction, { brain }) {
+  async execute(interaction, { brain, questionLog }) {
     const question = interaction.options.getString('question', true);
     const ephemeral = interaction.options.getBoolean('private') ?? false;
-    const answer = brain.ask(question, { locale: interaction.locale });
-    await interaction.reply(renderAnswer(answer, { ephemeral }));
+    const { answer, latencyMs } = timedAsk(brain, question, { locale: interaction.locale });
+    const { guildId, channelId, user } = interaction;
+    const voteId = recordAnswer(questionLog, answer, { guildId, channelId, userId: user.id }, latencyMs);
+    await interaction.reply(renderAnswer(answer, { ephemeral, voteId }));
   },
   async autocomplete(interaction, { brain }) {
     const input = String(interaction.options.getFocused());
