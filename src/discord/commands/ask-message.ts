@@ -4,11 +4,16 @@ import { ApplicationCommandType } from 'discord.js';
 import { recordAnswer, timedAsk } from '../feedback.js';
 import { renderAnswer } from '../render.js';
 import { TEXT, USER_ERRORS, UserError } from '../text.js';
+import { es } from './locales.js';
 import type { MessageCommand } from './types.js';
 
 export const askMessage = {
   kind: 'message',
-  data: { type: ApplicationCommandType.Message, name: 'Ask the bot about this message' },
+  data: {
+    type: ApplicationCommandType.Message,
+    name: 'Ask the bot about this message',
+    name_localizations: es('Preguntar al bot sobre este mensaje'),
+  },
   description: "Answers the message's text as a question.",
   async execute(interaction, { brain, questionLog }) {
     const text = interaction.targetMessage.content.trim();

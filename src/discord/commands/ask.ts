@@ -3,6 +3,7 @@ import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js
 import { LIMITS } from '../../knowledge/schema.js';
 import { recordAnswer, timedAsk } from '../feedback.js';
 import { DISCORD_LIMITS, renderAnswer, renderChoices } from '../render.js';
+import { es } from './locales.js';
 import type { SlashCommand } from './types.js';
 
 export const ask = {
@@ -10,14 +11,16 @@ export const ask = {
   data: {
     type: ApplicationCommandType.ChatInput,
     name: 'ask',
+    name_localizations: es('preguntar'),
     description: "Ask a question about Mexico's international alliances",
-    description_localizations: { 'es-ES': 'Haz una pregunta sobre las alianzas internacionales de México' },
+    description_localizations: es('Haz una pregunta sobre las alianzas internacionales de México'),
     options: [
       {
         type: ApplicationCommandOptionType.String,
         name: 'question',
+        name_localizations: es('pregunta'),
         description: 'Your question, e.g. "Is Mexico in NATO?"',
-        description_localizations: { 'es-ES': 'Tu pregunta, p. ej. "¿México está en la OTAN?"' },
+        description_localizations: es('Tu pregunta, p. ej. "¿México está en la OTAN?"'),
         required: true,
         autocomplete: true,
         // Longer questions are cut by the brain anyway; this keeps the box honest.
@@ -26,8 +29,9 @@ export const ask = {
       {
         type: ApplicationCommandOptionType.Boolean,
         name: 'private',
+        name_localizations: es('privado'),
         description: 'Only you see the answer',
-        description_localizations: { 'es-ES': 'Solo tú ves la respuesta' },
+        description_localizations: es('Solo tú ves la respuesta'),
         required: false,
       },
     ],
