@@ -45,7 +45,7 @@ function deletes(word: string): string[] {
 }
 
 /** Longest typo a word of this length may carry and still be corrected. */
-const maxTypos = (len: number) => (len < 4 ? 0 : len < 8 ? 1 : 2);
+const maxTypos = (len: number) => (len < 3 ? 0 : len < 8 ? 1 : 2);
 
 export class Analyzer {
   private readonly phrases = new PhraseTable();
@@ -70,8 +70,7 @@ export class Analyzer {
     for (const text of corpus) for (const w of normalize(text).split(' ')) if (w) this.addKnown(w);
     for (const w of this.phrases.words()) this.addKnown(w);
     for (const w of this.known.keys()) {
-      // Never "correct" an unknown word into a stopword: that would silently drop what was asked.
-      if (w.length < 4 || STOPWORDS.has(w)) continue;
+      if (w.length < 3) continue;
       for (const d of deletes(w)) {
         const list = this.deleteIndex.get(d);
         if (list) list.push(w);
@@ -101,7 +100,7 @@ export class Analyzer {
       if (d < bestDist || (d === bestDist && f > bestFreq)) [best, bestDist, bestFreq] = [c, d, f];
     };
     for (const p of probes) {
-      if (this.known.has(p) && !STOPWORDS.has(p)) consider(p);
+      if (this.known.has(p)) consider(p);
       for (const c of this.deleteIndex.get(p) ?? []) consider(c);
     }
     return best;

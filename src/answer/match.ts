@@ -5,7 +5,7 @@
 import Fuse from 'fuse.js';
 import { Analyzer, type Analysis } from './analyze.js';
 import { HOME_ENTITY } from './entities.js';
-import type { Fact, KnowledgeBase } from '../knowledge/schema.js';
+import { factTexts, type Fact, type KnowledgeBase } from '../knowledge/schema.js';
 import type { Lang } from './types.js';
 
 interface Phrasing {
@@ -49,7 +49,7 @@ export type MatchResult =
 /** Tuning, chosen from the evaluation set's confidence table (see `npm run eval`). */
 export const MATCH = {
   /** Below this score a fuzzy match is declined. */
-  threshold: 0.6,
+  threshold: 0.55,
   /** How many facts the inverted index keeps for scoring. */
   candidates: 6,
   /** How many of those Fuse.js scores against their closest phrasing. */
@@ -98,16 +98,7 @@ export class Matcher {
   private readonly coveredEntities = new Set<string>();
 
   constructor(kb: KnowledgeBase) {
-    const corpus = kb.facts.flatMap((f) => [
-      f.question,
-      ...f.alternates,
-      ...f.keywords,
-      f.answer,
-      f.es.question,
-      ...f.es.alternates,
-      f.es.answer,
-    ]);
-    this.analyzer = new Analyzer(kb.synonyms, corpus);
+    this.analyzer = new Analyzer(kb.synonyms, kb.facts.flatMap(factTexts));
     const an = (text: string, lang: Lang) => this.analyzer.analyze(text, lang, false);
 
     this.docs = kb.facts.map((fact) => {
@@ -199,11 +190,11 @@ export class Matcher {
         candidates,
       };
 
+    // Only facts about every entity named, and asking every date/place/quantity word asked, may answer.
     const focus = tokens.filter((t) => FOCUS_TOKENS.has(t));
-    const fitting = candidates.filter((c) => {
-      const doc = this.docById(c.factId);
-      return [...asked].every((e) => doc.entities.has(e)) && focus.every((t) => doc.strong.has(t));
-    });
+    const eligible = (doc: Doc) =>
+      [...asked].every((e) => doc.entities.has(e)) && focus.every((t) => doc.strong.has(t));
+    const fitting = asked.size || focus.length ? this.rank(tokens, eligible) : candidates;
     const best = fitting[0];
     if (!best) {
       const reason = focus.length
@@ -224,17 +215,13 @@ export class Matcher {
     return { tier: 'fuzzy', factId: best.factId, score: best.score, analysis, candidates };
   }
 
-  private docById(id: string): Doc {
-    return this.byId.get(id)!;
-  }
-
   /**
    * Scores every fact sharing a token with the question (inverted index), keeps the best few, then
    * lets Fuse.js score the question against each one's closest phrasing: the fuzzy, character-level
    * part of the ranking. Fuse.js runs on a handful of short strings only, so the cost stays flat
    * however many facts there are.
    */
-  private rank(tokens: string[]): Candidate[] {
+  private rank(tokens: string[], eligible: (doc: Doc) => boolean = () => true): Candidate[] {
     const unique = [...new Set(tokens)].sort((a, b) => this.idf(b) - this.idf(a));
     const total = unique.reduce((s, t) => s + this.idf(t), 0);
     // Rarest tokens first. A token in a large share of a big base only adds to facts already found:
@@ -247,7 +234,7 @@ export class Matcher {
       const onlyKnown = list.length > common && hits.size > 0;
       for (const i of list) {
         const prev = hits.get(i);
-        if (prev === undefined && onlyKnown) continue;
+        if (prev === undefined && (onlyKnown || !eligible(this.docs[i]!))) continue;
         hits.set(i, (prev ?? 0) + (this.docs[i]!.strong.has(t) ? w : w * MATCH.weakHit));
       }
     }

@@ -8,6 +8,7 @@ export function normalize(text: string): string {
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/n['’`]t\b/g, ' not')
+    .replace(/\b(is|are|was|were|does|do|did|has|have|had|can|could|would|should|wo)nt\b/g, '$1 not')
     .replace(/['’`]s\b/g, '')
     .replace(/['’`]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
@@ -36,7 +37,7 @@ export const STOPWORDS = new Set(
     'el la los las un una unos unas de del al a en y o u e que es son fue era esta estan estar este esto ' +
     'ese eso su sus se lo le les me mi mis te tu tus con por para sobre como hay ha han he ser sido muy mas ' +
     'ya tambien pero si no ni nos algo alguna alguno algun favor dime decir saber sabes puedes podrias quiero ' +
-    'oye hola bot'
+    'oye hola bot exactamente realmente actualmente basicamente entonces pues bueno oiga acaso verdad cierto'
   ).split(' '),
 );
 

@@ -3,7 +3,7 @@
 // file, the fact and the field, and nothing is half-loaded.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { load } from 'js-yaml';
 import { KnowledgeFileSchema, SynonymsFileSchema, TOPICS, type Fact, type KnowledgeBase } from './schema.js';
 import { crossCheck } from './validate.js';
 
@@ -31,7 +31,7 @@ function where(file: string, data: unknown, path: PropertyKey[]): string {
 
 function readYaml(dir: string, file: string, problems: string[]): unknown {
   try {
-    return parse(readFileSync(join(dir, file), 'utf8'));
+    return load(readFileSync(join(dir, file), 'utf8'));
   } catch (err) {
     problems.push(`${file}: cannot be read as YAML: ${(err as Error).message.split('\n')[0]}`);
     return undefined;

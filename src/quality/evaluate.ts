@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { Analyzer } from '../answer/analyze.js';
 import { HOME_ENTITY } from '../answer/entities.js';
 import type { Answer, Brain, Lang } from '../answer/types.js';
-import type { KnowledgeBase } from '../knowledge/schema.js';
+import { factTexts, type KnowledgeBase } from '../knowledge/schema.js';
 
 const ItemSchema = z.object({
   q: z.string(),
@@ -47,8 +47,12 @@ export interface EvalReport {
   unanswerable: Tally;
   byCategory: Map<string, Tally>;
   byLang: Map<Lang, { answerable: Tally; unanswerable: Tally }>;
-  /** Answers given, by confidence band: how often they were the right fact. */
-  bands: { from: number; to: number; answered: number; right: number }[];
+  /**
+   * Calibration: every question whose best candidate passed the entity and focus guards, banded by
+   * that candidate's score, answered or not: how often the candidate was the right fact. The
+   * threshold is set where the bands below it stop being mostly right.
+   */
+  bands: { from: number; to: number; questions: number; right: number; answered: number }[];
   wrongEntity: Outcome[];
 }
 
@@ -65,17 +69,7 @@ export function evaluate(brain: Brain, kb: KnowledgeBase, items: EvalItem[]): Ev
   const factEntities = new Map(
     kb.facts.map((f) => [
       f.id,
-      new Set(
-        [
-          f.question,
-          ...f.alternates,
-          ...f.keywords,
-          f.answer,
-          f.es.question,
-          ...f.es.alternates,
-          f.es.answer,
-        ].flatMap((t) => analyzer.analyze(t, 'en', false).entities),
-      ),
+      new Set(factTexts(f).flatMap((t) => analyzer.analyze(t, 'en', false).entities)),
     ]),
   );
   const report: EvalReport = {
@@ -84,11 +78,12 @@ export function evaluate(brain: Brain, kb: KnowledgeBase, items: EvalItem[]): Ev
     unanswerable: tally(),
     byCategory: new Map(),
     byLang: new Map(),
-    bands: [0.5, 0.6, 0.7, 0.8, 0.9, 1].map((from, i, a) => ({
+    bands: [0, 0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8, 0.9, 1].map((from, i, a) => ({
       from,
       to: a[i + 1] ?? 1.01,
-      answered: 0,
+      questions: 0,
       right: 0,
+      answered: 0,
     })),
     wrongEntity: [],
   };
@@ -109,12 +104,18 @@ export function evaluate(brain: Brain, kb: KnowledgeBase, items: EvalItem[]): Ev
     const lang = report.byLang.get(item.lang) ?? { answerable: tally(), unanswerable: tally() };
     report.byLang.set(item.lang, lang);
     add(answerable ? lang.answerable : lang.unanswerable, correct);
-    if (answer.answered) {
-      const band = report.bands.find((b) => answer.confidence >= b.from && answer.confidence < b.to);
-      if (band) {
-        band.answered++;
-        if (answerable && rightFact) band.right++;
-      }
+    // The candidate the matcher weighed: the answer itself, or the best one a threshold turned down.
+    const best = answer.answered
+      ? { factId: answer.factId, score: answer.confidence }
+      : answer.explain.reason?.startsWith('best score')
+        ? answer.explain.best
+        : null;
+    const band = best && report.bands.find((b) => best.score >= b.from && best.score < b.to);
+    if (band && best) {
+      band.questions++;
+      if (answer.answered) band.answered++;
+      if (answerable && (best.factId === item.expect || item.accept.includes(best.factId ?? '')))
+        band.right++;
     }
   }
   return report;
@@ -132,10 +133,14 @@ export function formatReport(name: string, r: EvalReport): string {
   lines.push('', '| language | answerable right | unanswerable declined |', '|---|---|---|');
   for (const [l, t] of [...r.byLang].sort())
     lines.push(`| ${l} | ${pct(t.answerable)} | ${pct(t.unanswerable)} |`);
-  lines.push('', '| confidence band | answers | right fact |', '|---|---|---|');
+  lines.push(
+    '',
+    '| confidence band | questions | best candidate right | answered (threshold) |',
+    '|---|---|---|---|',
+  );
   for (const b of r.bands)
     lines.push(
-      `| ${b.from.toFixed(1)}–${Math.min(b.to, 1).toFixed(1)} | ${b.answered} | ${b.answered ? ((b.right / b.answered) * 100).toFixed(1) + '%' : '-'} |`,
+      `| ${b.from.toFixed(2)}–${Math.min(b.to, 1).toFixed(2)} | ${b.questions} | ${b.questions ? ((b.right / b.questions) * 100).toFixed(1) + '%' : '-'} | ${b.answered} |`,
     );
   const misses = r.outcomes.filter((o) => !o.correct);
   lines.push('', `### Misses (${misses.length})`);
