@@ -90,5 +90,5 @@ export const FEEDBACK_TEXT = {
   statsTop: { en: 'Top questions', es: 'Preguntas más hechas' },
   statsGaps: { en: 'Top gaps (not answered)', es: 'Principales vacíos (sin respuesta)' },
   statsDownvoted: { en: 'Most 👎 facts', es: 'Datos con más 👎' },
-  statsNone: { en: 'None yet.', es: 'Ninguna todavía.' },
+  statsNone: { en: 'None yet.', es: 'Nada todavía.' },
 } as const satisfies Record<string, Record<Lang, string>>;
