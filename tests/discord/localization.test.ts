@@ -1,8 +1,9 @@
 // Every command reads in Spanish for people whose Discord is in Spanish (Spain and Latin America):
 // names, descriptions, options and choices, within Discord's naming rules.
-import { ApplicationCommandType } from 'discord-api-types/v10';
+import { ApplicationCommandType, InteractionContextType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { commandDefinitions } from '../../src/discord/commands/index.js';
+import { helpEntries } from '../../src/discord/commands/help.js';
+import { commandDefinitions, commands } from '../../src/discord/commands/index.js';
 import { SPANISH_LOCALES } from '../../src/discord/commands/locales.js';
 
 type Localized = {
@@ -59,4 +60,20 @@ describe('command localizations', () => {
       for (const option of command.options ?? []) checkOption(option, `${command.name} ${option.name}`);
     });
   }
+});
+
+describe('/stats and /help in Spanish', () => {
+  it('/stats is for server managers by default and only inside servers', () => {
+    const stats = commands.find((c) => c.data.name === 'stats')!;
+    expect(stats.data.default_member_permissions).toBe(PermissionFlagsBits.ManageGuild.toString());
+    expect(stats.data.contexts).toEqual([InteractionContextType.Guild]);
+  });
+
+  it('/help lists the Spanish command names to a Spanish reader', () => {
+    const names = helpEntries(commands, 'es').map((e) => e.name);
+    expect(names).toContain('preguntar');
+    expect(names).toContain('estadisticas');
+    expect(names).toContain('Preguntar al bot sobre este mensaje');
+    expect(helpEntries(commands, 'en').map((e) => e.name)).toContain('ask');
+  });
 });
