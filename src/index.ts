@@ -4,7 +4,7 @@ import { createBrain } from './answer/brain.js';
 import { loadConfig } from './config.js';
 import { runTerminal, DISCORD_NOTICE } from './console/terminal.js';
 import { loadKnowledge } from './knowledge/load.js';
-import { entryFromAnswer, openQuestionLog } from './analytics/index.js';
+import { entryFromAnswer, openQuestionLog, scheduleDailyPurge } from './analytics/index.js';
 import { startDiscord } from './discord/start.js';
 import { createLogger, registerSecret } from './log.js';
 
@@ -25,7 +25,24 @@ async function main(): Promise<void> {
     return;
   }
   logger.info({ facts: brain.factCount }, 'knowledge loaded');
-  await startDiscord(config, brain, logger);
+  const stopPurge = scheduleDailyPurge(questionLog, config.LOG_RETENTION_DAYS);
+  const closeLog = () => {
+    stopPurge();
+    questionLog.close();
+  };
+  try {
+    await startDiscord(config, brain, logger, {
+      questionLog,
+      // Shutdown (SIGINT/SIGTERM) ends here, after replies in flight have finished and been logged.
+      exit: (code) => {
+        closeLog();
+        process.exit(code);
+      },
+    });
+  } catch (err) {
+    closeLog();
+    throw err;
+  }
 }
 
 main().catch((err: unknown) => {

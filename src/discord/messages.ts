@@ -1,8 +1,10 @@
 // Answers plain messages: always when the bot is mentioned or in a DM; in opted-in channels
 // (ANSWER_CHANNEL_IDS) only when the brain is confident, so the bot never talks over a conversation.
 import type { Message } from 'discord.js';
+import type { QuestionLog } from '../analytics/index.js';
 import type { Answer, Brain } from '../answer/types.js';
 import type { Logger } from '../log.js';
+import { recordAnswer, timedAsk } from './feedback.js';
 import { renderAnswer } from './render.js';
 
 /** The one place the "confident enough to speak unasked" threshold lives. */
@@ -25,9 +27,16 @@ export interface MessageHandlerOptions {
   brain: Brain;
   logger: Logger;
   answerChannelIds: readonly string[];
+  /** Records the questions the bot answers (only those: a message it passes over is not stored). */
+  questionLog?: QuestionLog;
 }
 
-export function createMessageHandler({ brain, logger, answerChannelIds }: MessageHandlerOptions) {
+export function createMessageHandler({
+  brain,
+  logger,
+  answerChannelIds,
+  questionLog,
+}: MessageHandlerOptions) {
   const optedIn = new Set(answerChannelIds);
   return async function handleMessage(message: Message): Promise<void> {
     const me = message.client.user;
@@ -39,11 +48,13 @@ export function createMessageHandler({ brain, logger, answerChannelIds }: Messag
 
     const text = stripMention(message.content, me.id);
     if (!text && !inDm && !mentioned) return;
-    const answer = brain.ask(text, { locale: message.guild?.preferredLocale });
+    const { answer, latencyMs } = timedAsk(brain, text, { locale: message.guild?.preferredLocale });
     if (!inDm && !mentioned && !confidentEnough(answer)) return;
+    const { guildId, channelId, author } = message;
+    const voteId = recordAnswer(questionLog, answer, { guildId, channelId, userId: author.id }, latencyMs);
     try {
       // Channel messages cannot be ephemeral; renderAnswer without options sets no flags.
-      await message.reply({ ...renderAnswer(answer), flags: undefined });
+      await message.reply({ ...renderAnswer(answer, { voteId }), flags: undefined });
     } catch (err) {
       logger.error(
         { err, messageId: message.id, channelId: message.channelId, guildId: message.guildId },

@@ -3,6 +3,7 @@
 // gracefully (replies in flight finish first).
 import { performance } from 'node:perf_hooks';
 import { Events, type Client, type ClientOptions } from 'discord.js';
+import type { QuestionLog } from '../analytics/index.js';
 import type { Brain } from '../answer/types.js';
 import type { Config } from '../config.js';
 import { registerSecret, type Logger } from '../log.js';
@@ -45,6 +46,8 @@ export interface StartOptions {
   /** How long shutdown waits for replies in flight. */
   graceMs?: number;
   exit?: (code: number) => void;
+  /** Where answered questions and votes are recorded (opened and closed by the caller); none by default. */
+  questionLog?: QuestionLog;
 }
 
 const AUTH_FAILED = 4004;
@@ -92,8 +95,15 @@ export async function startDiscord(
     inflight.add(work);
     void work.finally(() => inflight.delete(work));
   };
-  const route = createRouter({ ctx: { brain, logger, commands } });
-  const onMessage = createMessageHandler({ brain, logger, answerChannelIds: config.ANSWER_CHANNEL_IDS });
+  const { questionLog } = options;
+  const feedbackChannelId = config.FEEDBACK_CHANNEL_ID;
+  const route = createRouter({ ctx: { brain, logger, commands, questionLog, feedbackChannelId } });
+  const onMessage = createMessageHandler({
+    brain,
+    logger,
+    answerChannelIds: config.ANSWER_CHANNEL_IDS,
+    questionLog,
+  });
 
   async function connect(messageContent: boolean): Promise<Client> {
     const client = createClient(config, { messageContent, overrides: clientOverrides });

@@ -24,6 +24,8 @@ export async function startTestBot(
   fake: FakeDiscord,
   env: Record<string, string> = {},
   brain: Brain = testBrain(),
+  /** Extra start options (e.g. a question log). */
+  options: Partial<StartOptions> = {},
 ): Promise<{ bot: DiscordBot; lines: Record<string, unknown>[] }> {
   const config = loadConfig({
     DISCORD_TOKEN: TEST_TOKEN,
@@ -35,6 +37,7 @@ export async function startTestBot(
   const bot = await startDiscord(config, brain, logger, {
     handleSignals: false,
     clientOverrides: NO_IDENTIFY_WAIT,
+    ...options,
   });
   return { bot, lines };
 }

@@ -1,19 +1,27 @@
 // "Ask the bot about this message": answers the text of the message it was used on. Interaction replies
 // cannot quote a message, so the reply opens with a jump link to it (works even where the bot cannot post).
 import { ApplicationCommandType } from 'discord.js';
+import { recordAnswer, timedAsk } from '../feedback.js';
 import { renderAnswer } from '../render.js';
 import { TEXT, USER_ERRORS, UserError } from '../text.js';
+import { es } from './locales.js';
 import type { MessageCommand } from './types.js';
 
 export const askMessage = {
   kind: 'message',
-  data: { type: ApplicationCommandType.Message, name: 'Ask the bot about this message' },
+  data: {
+    type: ApplicationCommandType.Message,
+    name: 'Ask the bot about this message',
+    name_localizations: es('Preguntar al bot sobre este mensaje'),
+  },
   description: "Answers the message's text as a question.",
-  async execute(interaction, { brain }) {
+  async execute(interaction, { brain, questionLog }) {
     const text = interaction.targetMessage.content.trim();
     if (!text) throw new UserError(USER_ERRORS.emptyMessage);
-    const answer = brain.ask(text, { locale: interaction.locale });
+    const { answer, latencyMs } = timedAsk(brain, text, { locale: interaction.locale });
+    const { guildId, channelId, user } = interaction;
+    const voteId = recordAnswer(questionLog, answer, { guildId, channelId, userId: user.id }, latencyMs);
     const content = `${TEXT.aboutMessage[answer.lang]}: ${interaction.targetMessage.url}`;
-    await interaction.reply(renderAnswer(answer, { content }));
+    await interaction.reply(renderAnswer(answer, { content, voteId }));
   },
 } as const satisfies MessageCommand;

@@ -6,9 +6,10 @@ import { ask } from './ask.js';
 import { help } from './help.js';
 import { nato } from './nato.js';
 import { sources } from './sources.js';
+import { stats } from './stats.js';
 import type { Command } from './types.js';
 
-export const commands: readonly Command[] = [ask, alliances, nato, sources, help, askMessage];
+export const commands: readonly Command[] = [ask, alliances, nato, sources, help, stats, askMessage];
 
 /** The JSON bodies to send to Discord's bulk-overwrite endpoint. */
 export function commandDefinitions(list: readonly Command[] = commands) {

@@ -6,6 +6,7 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
+import type { QuestionLog } from '../../analytics/index.js';
 import type { Brain } from '../../answer/types.js';
 import type { Logger } from '../../log.js';
 
@@ -14,6 +15,10 @@ export interface CommandContext {
   logger: Logger;
   /** The registered commands, for /help. */
   commands: readonly Command[];
+  /** Where answered questions and votes go; absent or disabled when ANALYTICS=off. */
+  questionLog?: QuestionLog;
+  /** Staff channel told about 👎 votes (FEEDBACK_CHANNEL_ID). */
+  feedbackChannelId?: string | undefined;
 }
 
 export interface SlashCommand {
