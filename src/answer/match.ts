@@ -5,6 +5,7 @@
 import Fuse from 'fuse.js';
 import { Analyzer, type Analysis } from './analyze.js';
 import { HOME_ENTITY } from './entities.js';
+import { QUESTION_WORDS } from './normalize.js';
 import { factTexts, type Fact, type KnowledgeBase } from '../knowledge/schema.js';
 import type { Lang } from './types.js';
 
@@ -167,7 +168,7 @@ export class Matcher {
   match(question: string, lang: Lang): MatchResult {
     const analysis = this.analyzer.analyze(question, lang);
     const { tokens } = analysis;
-    if (!tokens.length)
+    if (tokens.every((t) => QUESTION_WORDS.has(t)))
       return { tier: 'declined', reason: 'no words to match', foreign: [], analysis, candidates: [] };
 
     const asked = new Set(analysis.entities.filter((e) => e !== HOME_ENTITY));
