@@ -3,7 +3,7 @@ import dotenv from 'dotenv';
 import { loadConfig } from './config.js';
 import { runTerminal, DISCORD_NOTICE } from './console/terminal.js';
 import { openLiveKnowledge } from './knowledge/live.js';
-import { entryFromAnswer, openQuestionLog } from './analytics/index.js';
+import { entryFromAnswer, openQuestionLog, scheduleDailyPurge } from './analytics/index.js';
 import { startDiscord } from './discord/start.js';
 import { createLogger, registerSecret } from './log.js';
 import { installProcessGuards } from './process-guard.js';
@@ -32,10 +32,24 @@ async function main(): Promise<void> {
     return;
   }
   logger.info({ facts: brain.factCount, watching: config.WATCH_KNOWLEDGE }, 'knowledge loaded');
-  try {
-    await startDiscord(config, brain, logger, { reload: (trigger) => knowledge.reload(trigger) });
-  } catch (err) {
+  const stopPurge = scheduleDailyPurge(questionLog, config.LOG_RETENTION_DAYS);
+  const closeAll = () => {
+    stopPurge();
+    questionLog.close();
     knowledge.close(); // or the watcher keeps a bot that could not log in alive
+  };
+  try {
+    await startDiscord(config, brain, logger, {
+      questionLog,
+      reload: (trigger) => knowledge.reload(trigger),
+      // Shutdown (SIGINT/SIGTERM) ends here, after replies in flight have finished and been logged.
+      exit: (code) => {
+        closeAll();
+        process.exit(code);
+      },
+    });
+  } catch (err) {
+    closeAll();
     throw err;
   }
 }

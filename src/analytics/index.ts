@@ -6,8 +6,15 @@ export {
   disabledQuestionLog,
   type QuestionLog,
   type QuestionEntry,
+  type StoredQuestion,
   type AskContext,
   type QuestionSource,
   type VoteValue,
 } from './question-log.js';
-export { buildReport, renderReportText, renderReportMarkdown, type Report } from './report.js';
+export {
+  buildReport,
+  renderReportText,
+  renderReportMarkdown,
+  type Report,
+  type ReportOptions,
+} from './report.js';

@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import type { Answer, Lang, Tier } from '../answer/types.js';
 import { openDatabase, type Db } from './db.js';
 import { hashUserId, loadHashKey } from './hash.js';
+import { buildReport, type Report, type ReportOptions } from './report.js';
 
 export type QuestionSource = 'discord' | 'terminal';
 export type VoteValue = 1 | -1;
@@ -27,6 +28,20 @@ export interface QuestionEntry {
   at?: number;
 }
 
+/** What the log holds about one question, for a vote on its answer (no user hash). */
+export interface StoredQuestion {
+  id: number;
+  askedAt: number;
+  source: QuestionSource;
+  guildId: string | null;
+  channelId: string | null;
+  question: string;
+  lang: Lang;
+  tier: Tier;
+  factId: string | null;
+  answered: boolean;
+}
+
 /** Who asked, where, and how long the brain took: what a transport adds to an Answer. */
 export interface AskContext {
   source: QuestionSource;
@@ -43,6 +58,10 @@ export interface QuestionLog {
   record(entry: QuestionEntry): number | null;
   /** Sets this user's vote on a question (one per user, changeable). changed: the stored vote is new or different. */
   vote(questionId: number, userId: string, value: VoteValue): { changed: boolean };
+  /** One stored question by id; null when off, unknown (purged) or unreadable (logged). */
+  question(questionId: number): StoredQuestion | null;
+  /** The report over the log (see report.ts); null when off or unreadable (logged). */
+  report(options: ReportOptions): Report | null;
   /** Deletes questions (and their votes) asked more than `days` days ago; returns how many questions. */
   purgeOlderThan(days: number): number;
   /** Deletes every question and vote of one user. */
@@ -82,6 +101,8 @@ export const disabledQuestionLog: QuestionLog = Object.freeze({
   enabled: false,
   record: () => null,
   vote: () => ({ changed: false }),
+  question: () => null,
+  report: () => null,
   purgeOlderThan: () => 0,
   forgetUser: () => ({ questions: 0, votes: 0 }),
   close: () => undefined,
@@ -92,6 +113,7 @@ export class SqliteQuestionLog implements QuestionLog {
   private readonly now: () => number;
   private readonly insertQuestion;
   private readonly upsertVote;
+  private readonly selectQuestion;
   private readonly deleteOlder;
   private readonly deleteUserVotes;
   private readonly deleteUserQuestions;
@@ -119,6 +141,11 @@ export class SqliteQuestionLog implements QuestionLog {
        ON CONFLICT (question_id, user_hash) DO UPDATE
          SET value = excluded.value, voted_at = excluded.voted_at
          WHERE votes.value <> excluded.value`,
+    );
+    this.selectQuestion = db.prepare<[number], Omit<StoredQuestion, 'answered'> & { answered: number }>(
+      `SELECT id, asked_at AS askedAt, source, guild_id AS guildId, channel_id AS channelId, question,
+              lang, tier, fact_id AS factId, answered
+       FROM questions WHERE id = ?`,
     );
     this.deleteOlder = db.prepare<[number], never>('DELETE FROM questions WHERE asked_at < ?');
     this.deleteUserVotes = db.prepare<[string], never>('DELETE FROM votes WHERE user_hash = ?');
@@ -156,6 +183,25 @@ export class SqliteQuestionLog implements QuestionLog {
     } catch (err) {
       this.fail('vote', err);
       return { changed: false };
+    }
+  }
+
+  question(questionId: number): StoredQuestion | null {
+    try {
+      const row = this.selectQuestion.get(questionId);
+      return row ? { ...row, answered: row.answered === 1 } : null;
+    } catch (err) {
+      this.fail('read', err);
+      return null;
+    }
+  }
+
+  report(options: ReportOptions): Report | null {
+    try {
+      return buildReport(this.db, { now: this.now(), ...options });
+    } catch (err) {
+      this.fail('report', err);
+      return null;
     }
   }
 
@@ -204,7 +250,9 @@ export class SqliteQuestionLog implements QuestionLog {
     }
     this.logger.error(
       { err, operation, path: this.db.name, suppressedSinceLast: this.suppressed },
-      'Question log write failed; the question was answered but not logged',
+      operation === 'read' || operation === 'report'
+        ? 'Question log read failed'
+        : 'Question log write failed; the question was answered but not logged',
     );
     this.lastErrorAt = at;
     this.suppressed = 0;

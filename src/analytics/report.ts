@@ -16,6 +16,8 @@ export interface ReportOptions {
   limit?: number;
   /** Minimum token similarity (0..1) for two unanswered questions to be one gap. */
   gapSimilarity?: number;
+  /** Only questions asked in this Discord server (for /stats, so one server never sees another's questions). */
+  guildId?: string;
 }
 
 export interface QuestionRow {
@@ -90,21 +92,27 @@ export function loadReportRows(
   db: Db,
   from: number,
   to: number,
+  guildId?: string,
 ): { questions: QuestionRow[]; votes: VoteRow[] } {
+  // `? IS NULL OR guild_id = ?`: one statement for the whole log and for one server.
+  const guild = guildId ?? null;
   const questions = db
-    .prepare<[number, number], Omit<QuestionRow, 'answered'> & { answered: number }>(
+    .prepare<
+      [number, number, string | null, string | null],
+      Omit<QuestionRow, 'answered'> & { answered: number }
+    >(
       `SELECT id, asked_at AS askedAt, source, question, lang, tier, fact_id AS factId, answered,
               latency_ms AS latencyMs
-       FROM questions WHERE asked_at >= ? AND asked_at <= ? ORDER BY id`,
+       FROM questions WHERE asked_at >= ? AND asked_at <= ? AND (? IS NULL OR guild_id = ?) ORDER BY id`,
     )
-    .all(from, to)
+    .all(from, to, guild, guild)
     .map((r) => ({ ...r, answered: r.answered === 1 }));
   const votes = db
-    .prepare<[number, number], VoteRow>(
+    .prepare<[number, number, string | null, string | null], VoteRow>(
       `SELECT v.question_id AS questionId, v.value FROM votes v JOIN questions q ON q.id = v.question_id
-       WHERE q.asked_at >= ? AND q.asked_at <= ?`,
+       WHERE q.asked_at >= ? AND q.asked_at <= ? AND (? IS NULL OR q.guild_id = ?)`,
     )
-    .all(from, to);
+    .all(from, to, guild, guild);
   return { questions, votes };
 }
 
@@ -112,7 +120,7 @@ export function loadReportRows(
 export function buildReport(db: Db, options: ReportOptions): Report {
   const to = options.now ?? Date.now();
   const from = to - options.days * DAY_MS;
-  const { questions, votes } = loadReportRows(db, from, to);
+  const { questions, votes } = loadReportRows(db, from, to, options.guildId);
   return summarize(questions, votes, { ...options, now: to });
 }
 
@@ -320,7 +328,7 @@ function summaryLines(r: Report): string[] {
 
 export function renderReportText(r: Report): string {
   const out = [
-    `Question log report: last ${r.days} days (${day(r.from)} to ${day(r.to)})`,
+    `Question log report: last ${r.days === 1 ? 'day' : `${r.days} days`} (${day(r.from)} to ${day(r.to)})`,
     '',
     ...summaryLines(r),
   ];

@@ -46,6 +46,7 @@ function deletes(word: string): string[] {
 
 /** Words longer than this are never typo-corrected (see `correct`). */
 const MAX_CORRECTABLE = 30;
+const FUNCTION_QUESTION = /^(what|que|whats) (does|do|is|are|hace|es) .+ (do|for|hace)$/;
 
 /** Longest typo a word of this length may carry and still be corrected. */
 const maxTypos = (len: number) => (len < 3 ? 0 : len < 8 ? 1 : 2);
@@ -134,6 +135,8 @@ export class Analyzer {
       });
     const tokens: string[] = [];
     const entities: string[] = [];
+    // "What does NATO do?" and "what is NATO for?" ask what something is for, though both words are stopwords.
+    if (FUNCTION_QUESTION.test(ws.join(' '))) tokens.push('job');
     for (const t of this.phrases.apply(ws)) {
       if (STOPWORDS.has(t) && !this.canonicals.has(t)) continue;
       if (this.entityTokens.has(t)) entities.push(t);

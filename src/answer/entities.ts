@@ -7,7 +7,7 @@
 const COUNTRIES = `
 mexico|mexican|mexicans|mexicano|mexicana|mexicanos|mejico
 canada|canadian|canadians|canadiense
-unitedstates|united states|united states of america|usa|u s a|u s|estados unidos|eeuu|ee uu|eua|american government
+unitedstates|united states|united states of america|usa|u s a|u s|the us|the u s|estados unidos|eeuu|ee uu|eua|american government
 chile|chilean|chileno
 colombia|colombian|colombiano
 peru|peruvian|peruano

@@ -5,7 +5,8 @@
 import Fuse from 'fuse.js';
 import { Analyzer, type Analysis } from './analyze.js';
 import { HOME_ENTITY } from './entities.js';
-import type { Fact, KnowledgeBase } from '../knowledge/schema.js';
+import { QUESTION_WORDS } from './normalize.js';
+import { factTexts, type Fact, type KnowledgeBase } from '../knowledge/schema.js';
 import type { Lang } from './types.js';
 
 interface Phrasing {
@@ -98,16 +99,7 @@ export class Matcher {
   private readonly coveredEntities = new Set<string>();
 
   constructor(kb: KnowledgeBase) {
-    const corpus = kb.facts.flatMap((f) => [
-      f.question,
-      ...f.alternates,
-      ...f.keywords,
-      f.answer,
-      f.es.question,
-      ...f.es.alternates,
-      f.es.answer,
-    ]);
-    this.analyzer = new Analyzer(kb.synonyms, corpus);
+    this.analyzer = new Analyzer(kb.synonyms, kb.facts.flatMap(factTexts));
     const an = (text: string, lang: Lang) => this.analyzer.analyze(text, lang, false);
 
     this.docs = kb.facts.map((fact) => {
@@ -176,7 +168,7 @@ export class Matcher {
   match(question: string, lang: Lang): MatchResult {
     const analysis = this.analyzer.analyze(question, lang);
     const { tokens } = analysis;
-    if (!tokens.length)
+    if (tokens.every((t) => QUESTION_WORDS.has(t)))
       return { tier: 'declined', reason: 'no words to match', foreign: [], analysis, candidates: [] };
 
     const asked = new Set(analysis.entities.filter((e) => e !== HOME_ENTITY));

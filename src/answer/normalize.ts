@@ -37,9 +37,25 @@ export const STOPWORDS = new Set(
     'el la los las un una unos unas de del al a en y o u e que es son fue era esta estan estar este esto ' +
     'ese eso su sus se lo le les me mi mis te tu tus con por para sobre como hay ha han he ser sido muy mas ' +
     'ya tambien pero si no ni nos algo alguna alguno algun favor dime decir saber sabes puedes podrias quiero ' +
+    'homework tarea tio tia neta wey guey bro dude mate lol haha jaja xd time onda ' +
     'oye hola bot exactamente realmente actualmente basicamente entonces pues bueno oiga acaso verdad cierto'
   ).split(' '),
 );
+
+/** Words that only say a question is being asked: a question made of nothing else asks nothing. */
+export const QUESTION_WORDS = new Set([
+  'what',
+  'why',
+  'how',
+  'who',
+  'which',
+  'whats',
+  'cual',
+  'cuales',
+  'quien',
+  'quienes',
+  'como',
+]);
 
 /** Maps words and phrases to canonical tokens, longest phrase first. */
 export class PhraseTable {

@@ -18,7 +18,7 @@ const PATTERNS: [SmallTalkKind, RegExp][] = [
 
 const WORDS: Record<Exclude<SmallTalkKind, 'identity' | 'help'>, Set<string>> = {
   greeting: new Set(
-    'hi hello hey heya hiya howdy yo sup greetings morning afternoon evening good hola buenas buenos buen dia dias tardes noches saludos que tal how are you doing whats up what qué como estas estás'.split(
+    'hi hello hey heya hiya howdy yo sup greetings morning afternoon evening good hola buenas buenos buen dia dias tardes noches saludos que tal onda quiubo quibo how are you doing whats up what qué como estas estás'.split(
       ' ',
     ),
   ),

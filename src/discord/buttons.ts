@@ -2,6 +2,7 @@
 // button (e.g. "vote:" feedback) add one entry to `buttons`.
 import type { ButtonInteraction } from 'discord.js';
 import type { CommandContext } from './commands/index.js';
+import { voteButton } from './feedback.js';
 import { renderAnswer } from './render.js';
 import { USER_ERRORS, UserError } from './text.js';
 
@@ -21,4 +22,4 @@ export const factButton: ButtonHandler = {
   },
 };
 
-export const buttons: readonly ButtonHandler[] = [factButton];
+export const buttons: readonly ButtonHandler[] = [factButton, voteButton];

@@ -1,11 +1,13 @@
 // Answers plain messages: always when the bot is mentioned or in a DM; in opted-in channels
 // (ANSWER_CHANNEL_IDS) only when the brain is confident, so the bot never talks over a conversation.
 import type { Message } from 'discord.js';
+import type { QuestionLog } from '../analytics/index.js';
 import type { Answer, Brain } from '../answer/types.js';
 import type { Logger } from '../log.js';
 import { detectLang } from '../answer/lang.js';
 import { logAnswer } from './audit.js';
 import type { Cooldowns } from './cooldown.js';
+import { recordAnswer, timedAsk } from './feedback.js';
 import { NO_MENTIONS, renderAnswer } from './render.js';
 import { retryOnNetworkError } from './retry.js';
 import { slowDownText } from './text.js';
@@ -30,11 +32,19 @@ export interface MessageHandlerOptions {
   brain: Brain;
   logger: Logger;
   answerChannelIds: readonly string[];
+  /** Records the questions the bot answers (only those: a message it passes over is not stored). */
+  questionLog?: QuestionLog;
   /** Flood control; without it every question is answered. */
   cooldown?: Cooldowns;
 }
 
-export function createMessageHandler({ brain, logger, answerChannelIds, cooldown }: MessageHandlerOptions) {
+export function createMessageHandler({
+  brain,
+  logger,
+  answerChannelIds,
+  questionLog,
+  cooldown,
+}: MessageHandlerOptions) {
   const optedIn = new Set(answerChannelIds);
   return async function handleMessage(message: Message): Promise<void> {
     const startedAt = performance.now();
@@ -47,9 +57,10 @@ export function createMessageHandler({ brain, logger, answerChannelIds, cooldown
 
     const text = stripMention(message.content, me.id);
     if (!text && !inDm && !mentioned) return;
-    const answer = brain.ask(text, { locale: message.guild?.preferredLocale });
+    const { answer, latencyMs } = timedAsk(brain, text, { locale: message.guild?.preferredLocale });
     if (!inDm && !mentioned && !confidentEnough(answer)) return;
-    const where = { guildId: message.guildId, channelId: message.channelId };
+    const { guildId, channelId, author } = message;
+    const where = { guildId, channelId };
     // A retried POST (after a connection reset) must not post the answer twice: Discord returns the
     // message already created with the same nonce instead of creating another.
     const once = { nonce: `q${message.id}`.slice(0, 25), enforceNonce: true };
@@ -75,7 +86,11 @@ export function createMessageHandler({ brain, logger, answerChannelIds, cooldown
         return;
       }
       // Channel messages cannot be ephemeral; renderAnswer without options sets no flags.
-      await retryOnNetworkError(() => message.reply({ ...renderAnswer(answer), flags: undefined, ...once }));
+      // Only questions actually answered are recorded, not those held back above.
+      const voteId = recordAnswer(questionLog, answer, { guildId, channelId, userId: author.id }, latencyMs);
+      await retryOnNetworkError(() =>
+        message.reply({ ...renderAnswer(answer, { voteId }), flags: undefined, ...once }),
+      );
       logAnswer(logger, answer, { source: 'message', ...where, latencyMs: performance.now() - startedAt });
     } catch (err) {
       logger.error(

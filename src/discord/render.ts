@@ -195,13 +195,34 @@ export function fitEmbed(embed: APIEmbed, budget: number = DISCORD_LIMITS.embedT
   return e;
 }
 
-/** The reply for one answer: embed, related (or "did you mean") buttons, no pings. */
+/** A `vote:<questionId>:<up|down>` custom id: the feedback buttons under an answer. */
+export function voteButtonId(questionId: number, direction: 'up' | 'down'): string {
+  return `vote:${questionId}:${direction}`;
+}
+
+/** The 👍 👎 row under a factual answer, voting on the logged question `questionId`. */
+export function voteRow(questionId: number): ButtonRow {
+  const button = (direction: 'up' | 'down', emoji: string): APIButtonComponentWithCustomId => ({
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    custom_id: voteButtonId(questionId, direction),
+    emoji: { name: emoji },
+  });
+  return { type: ComponentType.ActionRow, components: [button('up', '👍'), button('down', '👎')] };
+}
+
+/**
+ * The reply for one answer: embed, related (or "did you mean") buttons, no pings. With `voteId` (the
+ * question's id in the log), a factual answer also gets the 👍 👎 row.
+ */
 export function renderAnswer(
   answer: Answer,
-  options: { ephemeral?: boolean; content?: string } = {},
+  options: { ephemeral?: boolean; content?: string; voteId?: number | null } = {},
 ): ReplyPayload {
   const list = answer.answered ? answer.related : answer.suggestions;
-  return reply([answerEmbed(answer)], suggestionButtons(list, answer.lang), options);
+  const rows = suggestionButtons(list, answer.lang);
+  if (answer.answered && options.voteId != null) rows.push(voteRow(options.voteId));
+  return reply([answerEmbed(answer)], rows, options);
 }
 
 /** Several answers in one reply (e.g. /nato): one embed each, buttons for related facts not already shown. */

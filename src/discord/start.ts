@@ -4,6 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import { Events, type Client, type ClientOptions } from 'discord.js';
 import type { ReloadResult } from '../answer/reloadable.js';
+import type { QuestionLog } from '../analytics/index.js';
 import type { Brain } from '../answer/types.js';
 import type { Config } from '../config.js';
 import { registerSecret, type Logger } from '../log.js';
@@ -53,6 +54,8 @@ export interface StartOptions {
   deferAfterMs?: number;
   /** Reloads the knowledge base, for /reload. */
   reload?: (trigger: string) => ReloadResult;
+  /** Where answered questions and votes are recorded (opened and closed by the caller); none by default. */
+  questionLog?: QuestionLog;
 }
 
 const AUTH_FAILED = 4004;
@@ -105,11 +108,16 @@ export async function startDiscord(
     inflight.add(work);
     void work.finally(() => inflight.delete(work));
   };
-  const route = createRouter({ ctx: { brain, logger, commands, cooldown, deferAfterMs, reload } });
+  const { questionLog } = options;
+  const feedbackChannelId = config.FEEDBACK_CHANNEL_ID;
+  const route = createRouter({
+    ctx: { brain, logger, commands, questionLog, feedbackChannelId, cooldown, deferAfterMs, reload },
+  });
   const onMessage = createMessageHandler({
     brain,
     logger,
     answerChannelIds: config.ANSWER_CHANNEL_IDS,
+    questionLog,
     cooldown,
   });
 

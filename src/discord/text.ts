@@ -39,6 +39,57 @@ export function langOf(locale: string | null | undefined): Lang {
   return locale?.toLowerCase().startsWith('es') ? 'es' : 'en';
 }
 
+/** What the feedback buttons and /stats say (question log; see docs/analytics.md). */
+export const FEEDBACK_TEXT = {
+  thanksUp: {
+    en: 'Thanks, your 👍 is recorded. You can change it at any time.',
+    es: 'Gracias, tu 👍 quedó registrado. Puedes cambiarlo cuando quieras.',
+  },
+  thanksDown: {
+    en: 'Thanks, your 👎 is recorded, and the team will look at this answer. You can change your vote at any time.',
+    es: 'Gracias, tu 👎 quedó registrado y el equipo revisará esta respuesta. Puedes cambiar tu voto cuando quieras.',
+  },
+  didYouMean: {
+    en: 'Did you mean one of these?',
+    es: '¿Quisiste decir alguna de estas?',
+  },
+  votesOff: {
+    en: 'Feedback is not being recorded on this bot right now, but thank you.',
+    es: 'Este bot no está registrando opiniones ahora mismo, pero gracias.',
+  },
+  voteExpired: {
+    en: 'That answer is too old to vote on now. Ask again with `/ask` and vote on the new answer.',
+    es: 'Esa respuesta es demasiado antigua para votar. Pregunta de nuevo con `/ask` y vota la nueva respuesta.',
+  },
+  staffTitle: { en: '👎 on an answer', es: '👎 en una respuesta' },
+  staffQuestion: { en: 'Question', es: 'Pregunta' },
+  staffAnswer: { en: 'Answer given', es: 'Respuesta dada' },
+  staffVote: { en: 'Vote', es: 'Voto' },
+  statsOff: {
+    en: 'The question log is off on this bot (ANALYTICS=off), so there are no statistics to show.',
+    es: 'El registro de preguntas está desactivado en este bot (ANALYTICS=off), así que no hay estadísticas.',
+  },
+  statsUnreadable: {
+    en: 'I could not read the question log just now. Please try again in a moment.',
+    es: 'No pude leer el registro de preguntas. Inténtalo de nuevo en un momento.',
+  },
+  statsGuildOnly: {
+    en: '`/stats` shows the statistics of one server, so it only works inside a server.',
+    es: '`/stats` muestra las estadísticas de un servidor, así que solo funciona dentro de uno.',
+  },
+  statsTitle: {
+    en: 'Questions in this server: last 7 days',
+    es: 'Preguntas en este servidor: últimos 7 días',
+  },
+  statsAsked: { en: 'Questions asked', es: 'Preguntas hechas' },
+  statsAnswerRate: { en: 'Answer rate', es: 'Tasa de respuesta' },
+  statsAnsweredOf: { en: 'answered', es: 'respondidas' },
+  statsTop: { en: 'Top questions', es: 'Preguntas más hechas' },
+  statsGaps: { en: 'Top gaps (not answered)', es: 'Principales vacíos (sin respuesta)' },
+  statsDownvoted: { en: 'Most 👎 facts', es: 'Datos con más 👎' },
+  statsNone: { en: 'None yet.', es: 'Nada todavía.' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
 /** Said once when someone asks too fast; later repeats in the same burst get no reply at all. */
 export const SLOW_DOWN = {
   repeat: {

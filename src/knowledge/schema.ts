@@ -66,3 +66,14 @@ export type Source = z.infer<typeof SourceSchema>;
 export type FactInput = z.infer<typeof FactSchema>;
 export type Fact = FactInput & { topic: Topic; file: string };
 export type KnowledgeBase = { facts: Fact[]; synonyms: string[][] };
+
+/** Every text of a fact, both languages: questions, alternates, keywords and answers. */
+export const factTexts = (f: FactInput): string[] => [
+  f.question,
+  ...f.alternates,
+  ...f.keywords,
+  f.answer,
+  f.es.question,
+  ...f.es.alternates,
+  f.es.answer,
+];

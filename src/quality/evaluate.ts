@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { Analyzer } from '../answer/analyze.js';
 import { HOME_ENTITY } from '../answer/entities.js';
 import type { Answer, Brain, Lang } from '../answer/types.js';
-import type { KnowledgeBase } from '../knowledge/schema.js';
+import { factTexts, type KnowledgeBase } from '../knowledge/schema.js';
 
 const ItemSchema = z.object({
   q: z.string(),
@@ -69,17 +69,7 @@ export function evaluate(brain: Brain, kb: KnowledgeBase, items: EvalItem[]): Ev
   const factEntities = new Map(
     kb.facts.map((f) => [
       f.id,
-      new Set(
-        [
-          f.question,
-          ...f.alternates,
-          ...f.keywords,
-          f.answer,
-          f.es.question,
-          ...f.es.alternates,
-          f.es.answer,
-        ].flatMap((t) => analyzer.analyze(t, 'en', false).entities),
-      ),
+      new Set(factTexts(f).flatMap((t) => analyzer.analyze(t, 'en', false).entities)),
     ]),
   );
   const report: EvalReport = {

@@ -120,3 +120,16 @@ describe('answering a fact by id', () => {
     expect(brain.answerFact('no-such-fact')).toBeNull();
   });
 });
+
+describe('what something is for', () => {
+  it("tells 'what does NATO do' apart from 'what is NATO'", () => {
+    expect(brain.ask('What does NATO do?').factId).toBe('nato-focus');
+    expect(brain.ask('what is nato for').factId).toBe('nato-focus');
+    expect(brain.ask('What is NATO?').factId).toBe('nato-what-is');
+  });
+
+  it('does not answer a question made of question words and small words only', () => {
+    expect(brain.ask('what time is it').answered).toBe(false);
+    expect(brain.ask('what?').answered).toBe(false);
+  });
+});

@@ -25,7 +25,7 @@ export async function startTestBot(
   env: Record<string, string> = {},
   brain: Brain = testBrain(),
   // Most tests ask many questions quickly as one user, so flood control is off unless a test wants it.
-  options: Pick<StartOptions, 'cooldown' | 'deferAfterMs' | 'reload'> = { cooldown: false },
+  options: Partial<StartOptions> = {},
 ): Promise<{ bot: DiscordBot; lines: Record<string, unknown>[] }> {
   const config = loadConfig({
     DISCORD_TOKEN: TEST_TOKEN,
@@ -37,6 +37,7 @@ export async function startTestBot(
   const bot = await startDiscord(config, brain, logger, {
     handleSignals: false,
     clientOverrides: NO_IDENTIFY_WAIT,
+    cooldown: false,
     ...options,
   });
   return { bot, lines };

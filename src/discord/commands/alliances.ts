@@ -4,6 +4,7 @@ import type { Answer, Brain } from '../../answer/types.js';
 import { TOPIC_LABELS, TOPICS, type Topic } from '../../knowledge/schema.js';
 import { renderTopic, renderTopicOverview, type TopicGroup } from '../render.js';
 import { USER_ERRORS, UserError, langOf } from '../text.js';
+import { es } from './locales.js';
 import type { SlashCommand } from './types.js';
 
 function isTopic(value: string): value is Topic {
@@ -27,18 +28,20 @@ export const alliances = {
   data: {
     type: ApplicationCommandType.ChatInput,
     name: 'alliances',
+    name_localizations: es('alianzas'),
     description: "Mexico's international alliances, by topic",
-    description_localizations: { 'es-ES': 'Las alianzas internacionales de México, por tema' },
+    description_localizations: es('Las alianzas internacionales de México, por tema'),
     options: [
       {
         type: ApplicationCommandOptionType.String,
         name: 'topic',
+        name_localizations: es('tema'),
         description: 'Only this topic',
-        description_localizations: { 'es-ES': 'Solo este tema' },
+        description_localizations: es('Solo este tema'),
         required: false,
         choices: TOPICS.map((t) => ({
           name: TOPIC_LABELS[t].en,
-          name_localizations: { 'es-ES': TOPIC_LABELS[t].es },
+          name_localizations: es(TOPIC_LABELS[t].es),
           value: t,
         })),
       },

@@ -3,8 +3,10 @@ import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js
 import { LIMITS } from '../../knowledge/schema.js';
 import { logAnswer } from '../audit.js';
 import { replyInTime } from '../defer.js';
+import { recordAnswer } from '../feedback.js';
 import { DISCORD_LIMITS, renderAnswer, renderChoices, renderNotice } from '../render.js';
 import { langOf, slowDownText } from '../text.js';
+import { es } from './locales.js';
 import type { SlashCommand } from './types.js';
 
 export const ask = {
@@ -12,14 +14,16 @@ export const ask = {
   data: {
     type: ApplicationCommandType.ChatInput,
     name: 'ask',
+    name_localizations: es('preguntar'),
     description: "Ask a question about Mexico's international alliances",
-    description_localizations: { 'es-ES': 'Haz una pregunta sobre las alianzas internacionales de México' },
+    description_localizations: es('Haz una pregunta sobre las alianzas internacionales de México'),
     options: [
       {
         type: ApplicationCommandOptionType.String,
         name: 'question',
+        name_localizations: es('pregunta'),
         description: 'Your question, e.g. "Is Mexico in NATO?"',
-        description_localizations: { 'es-ES': 'Tu pregunta, p. ej. "¿México está en la OTAN?"' },
+        description_localizations: es('Tu pregunta, p. ej. "¿México está en la OTAN?"'),
         required: true,
         autocomplete: true,
         // Longer questions are cut by the brain anyway; this keeps the box honest.
@@ -28,31 +32,38 @@ export const ask = {
       {
         type: ApplicationCommandOptionType.Boolean,
         name: 'private',
+        name_localizations: es('privado'),
         description: 'Only you see the answer',
-        description_localizations: { 'es-ES': 'Solo tú ves la respuesta' },
+        description_localizations: es('Solo tú ves la respuesta'),
         required: false,
       },
     ],
   },
-  async execute(interaction, { brain, logger, cooldown, deferAfterMs }) {
+  async execute(interaction, { brain, logger, cooldown, deferAfterMs, questionLog }) {
     const startedAt = performance.now();
     const question = interaction.options.getString('question', true);
     const ephemeral = interaction.options.getBoolean('private') ?? false;
-    const { guildId, channelId } = interaction;
-    const verdict = cooldown?.check({ userId: interaction.user.id, channelId, question });
+    const { guildId, channelId, user } = interaction;
+    const verdict = cooldown?.check({ userId: user.id, channelId, question });
     if (verdict && !verdict.allowed) {
       // A slash command must be answered; a private notice bothers nobody else.
-      logger.info(
-        { guildId, channelId, userId: interaction.user.id, reason: verdict.reason },
-        'Question held back',
-      );
+      logger.info({ guildId, channelId, userId: user.id, reason: verdict.reason }, 'Question held back');
       const text = slowDownText(verdict.reason, verdict.retryAfterMs, langOf(interaction.locale));
       await interaction.reply(renderNotice(text));
       return;
     }
     let answer = undefined as ReturnType<typeof brain.ask> | undefined;
-    const produce = () =>
-      renderAnswer((answer = brain.ask(question, { locale: interaction.locale })), { ephemeral });
+    const produce = () => {
+      const asked = performance.now();
+      const a = (answer = brain.ask(question, { locale: interaction.locale }));
+      const voteId = recordAnswer(
+        questionLog,
+        a,
+        { guildId, channelId, userId: user.id },
+        performance.now() - asked,
+      );
+      return renderAnswer(a, { ephemeral, voteId });
+    };
     await replyInTime(interaction, produce, { deferAfterMs, ephemeral });
     if (!answer) return;
     logAnswer(logger, answer, {

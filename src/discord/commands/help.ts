@@ -2,13 +2,22 @@
 import { ApplicationCommandType } from 'discord.js';
 import { langOf } from '../text.js';
 import { renderHelp, type HelpEntry } from '../render.js';
+import type { Lang } from '../../answer/types.js';
+import { es } from './locales.js';
 import type { Command, SlashCommand } from './types.js';
 
-export function helpEntries(commands: readonly Command[]): HelpEntry[] {
+/** Each command as the person sees it in their language's command picker. */
+export function helpEntries(commands: readonly Command[], lang: Lang = 'en'): HelpEntry[] {
+  const local = (text: string, map: Partial<Record<string, string | null>> | null | undefined) =>
+    (lang === 'es' ? map?.['es-419'] : undefined) ?? text;
   return commands.map((c) =>
     c.kind === 'slash'
-      ? { kind: 'slash', name: c.data.name, description: c.data.description }
-      : { kind: 'message', name: c.data.name, description: c.description },
+      ? {
+          kind: 'slash',
+          name: local(c.data.name, c.data.name_localizations),
+          description: local(c.data.description, c.data.description_localizations),
+        }
+      : { kind: 'message', name: local(c.data.name, c.data.name_localizations), description: c.description },
   );
 }
 
@@ -17,10 +26,12 @@ export const help = {
   data: {
     type: ApplicationCommandType.ChatInput,
     name: 'help',
+    name_localizations: es('ayuda'),
     description: 'What I can do',
-    description_localizations: { 'es-ES': 'Lo que puedo hacer' },
+    description_localizations: es('Lo que puedo hacer'),
   },
   async execute(interaction, { commands }) {
-    await interaction.reply(renderHelp(helpEntries(commands), langOf(interaction.locale)));
+    const lang = langOf(interaction.locale);
+    await interaction.reply(renderHelp(helpEntries(commands, lang), lang));
   },
 } as const satisfies SlashCommand;

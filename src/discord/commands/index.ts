@@ -7,9 +7,10 @@ import { help } from './help.js';
 import { nato } from './nato.js';
 import { reload } from './reload.js';
 import { sources } from './sources.js';
+import { stats } from './stats.js';
 import type { Command } from './types.js';
 
-export const commands: readonly Command[] = [ask, alliances, nato, sources, help, askMessage, reload];
+export const commands: readonly Command[] = [ask, alliances, nato, sources, help, stats, askMessage, reload];
 
 /** The JSON bodies to send to Discord's bulk-overwrite endpoint. */
 export function commandDefinitions(list: readonly Command[] = commands) {

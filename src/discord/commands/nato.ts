@@ -1,6 +1,7 @@
 // /nato: the question people ask most, answered with the membership fact and the reason.
 import { ApplicationCommandType } from 'discord.js';
 import { renderAnswers } from '../render.js';
+import { es } from './locales.js';
 import type { SlashCommand } from './types.js';
 
 export const NATO_FACTS = ['nato-membership', 'nato-why-not'] as const;
@@ -10,8 +11,9 @@ export const nato = {
   data: {
     type: ApplicationCommandType.ChatInput,
     name: 'nato',
+    name_localizations: es('otan'),
     description: 'Is Mexico in NATO, and why (not)?',
-    description_localizations: { 'es-ES': '¿Está México en la OTAN, y por qué (no)?' },
+    description_localizations: es('¿Está México en la OTAN, y por qué (no)?'),
   },
   async execute(interaction, { brain }) {
     const answers = NATO_FACTS.map((id) => {

@@ -4,6 +4,7 @@
 import { ApplicationCommandType, InteractionContextType, PermissionFlagsBits } from 'discord.js';
 import { renderNotice } from '../render.js';
 import { USER_ERRORS, UserError } from '../text.js';
+import { es } from './locales.js';
 import type { SlashCommand } from './types.js';
 
 export const RELOAD_TEXT = {
@@ -21,7 +22,8 @@ export const reload = {
     type: ApplicationCommandType.ChatInput,
     name: 'reload',
     description: 'Reload the knowledge base from disk (moderators)',
-    description_localizations: { 'es-ES': 'Recargar la base de conocimiento desde el disco (moderadores)' },
+    name_localizations: es('recargar'),
+    description_localizations: es('Recargar la base de conocimiento desde el disco (moderadores)'),
     default_member_permissions: String(PermissionFlagsBits.ManageGuild),
     contexts: [InteractionContextType.Guild],
   },

@@ -1,6 +1,7 @@
 // /sources: where the bot's knowledge comes from.
 import { ApplicationCommandType } from 'discord.js';
 import { renderAnswer } from '../render.js';
+import { es } from './locales.js';
 import type { SlashCommand } from './types.js';
 
 export const SOURCE_FACT = 'source-article';
@@ -10,8 +11,9 @@ export const sources = {
   data: {
     type: ApplicationCommandType.ChatInput,
     name: 'sources',
+    name_localizations: es('fuentes'),
     description: 'Where my answers come from',
-    description_localizations: { 'es-ES': 'De dónde vienen mis respuestas' },
+    description_localizations: es('De dónde vienen mis respuestas'),
   },
   async execute(interaction, { brain }) {
     const answer = brain.answerFact(SOURCE_FACT, { locale: interaction.locale });

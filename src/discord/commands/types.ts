@@ -7,6 +7,7 @@ import type {
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { ReloadResult } from '../../answer/reloadable.js';
+import type { QuestionLog } from '../../analytics/index.js';
 import type { Brain } from '../../answer/types.js';
 import type { Logger } from '../../log.js';
 import type { Cooldowns } from '../cooldown.js';
@@ -22,6 +23,10 @@ export interface CommandContext {
   deferAfterMs?: number;
   /** Reloads the knowledge base (/reload); absent when the brain is not reloadable. */
   reload?: (trigger: string) => ReloadResult;
+  /** Where answered questions and votes go; absent or disabled when ANALYTICS=off. */
+  questionLog?: QuestionLog;
+  /** Staff channel told about 👎 votes (FEEDBACK_CHANNEL_ID). */
+  feedbackChannelId?: string | undefined;
 }
 
 export interface SlashCommand {
