@@ -3,15 +3,16 @@
 
 /** Lower case, no accents, apostrophes folded, anything but letters and digits turned into single spaces. */
 export function normalize(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  // Most text is plain ASCII: skip the Unicode decomposition, the costliest step, when it can change nothing.
+  const ascii = !/[^\x20-\x7e]/.test(text);
+  const folded = ascii ? text : text.normalize('NFKD').replace(/\p{M}/gu, '');
+  return folded
     .toLowerCase()
     .replace(/n['’`]t\b/g, ' not')
     .replace(/\b(is|are|was|were|does|do|did|has|have|had|can|could|would|should|wo)nt\b/g, '$1 not')
     .replace(/['’`]s\b/g, '')
     .replace(/['’`]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(ascii ? /[^a-z0-9]+/g : /[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
 
@@ -60,13 +61,15 @@ export const QUESTION_WORDS = new Set([
 /** Maps words and phrases to canonical tokens, longest phrase first. */
 export class PhraseTable {
   private readonly phrases = new Map<string, string>();
-  private maxWords = 1;
+  /** First word of a phrase -> the most words a phrase starting with it has. */
+  private readonly longest = new Map<string, number>();
 
   add(variant: string, canonical: string): void {
     const key = normalize(variant);
     if (!key) return;
     if (!this.phrases.has(key)) this.phrases.set(key, canonical);
-    this.maxWords = Math.max(this.maxWords, key.split(' ').length);
+    const ws = key.split(' ');
+    this.longest.set(ws[0]!, Math.max(this.longest.get(ws[0]!) ?? 0, ws.length));
   }
 
   /** Every word that appears in any phrase: part of the vocabulary typo correction aims at. */
@@ -80,17 +83,17 @@ export class PhraseTable {
   apply(ws: readonly string[]): string[] {
     const out: string[] = [];
     for (let i = 0; i < ws.length;) {
-      let matched = false;
-      for (let n = Math.min(this.maxWords, ws.length - i); n >= 1; n--) {
-        const canonical = this.phrases.get(ws.slice(i, i + n).join(' '));
+      const max = Math.min(this.longest.get(ws[i]!) ?? 0, ws.length - i);
+      let matched = 0;
+      for (let n = max; n >= 1 && !matched; n--) {
+        const canonical = this.phrases.get(n === 1 ? ws[i]! : ws.slice(i, i + n).join(' '));
         if (canonical !== undefined) {
           out.push(canonical);
-          i += n;
-          matched = true;
-          break;
+          matched = n;
         }
       }
-      if (!matched) out.push(ws[i++]!);
+      if (matched) i += matched;
+      else out.push(ws[i++]!);
     }
     return out;
   }
