@@ -12,7 +12,7 @@ export const TEXT = {
   helpTitle: { en: 'What I can do', es: 'Lo que puedo hacer' },
   helpIntro: {
     en: "I answer questions about Mexico's international alliances, with the source of every answer. Mention me, send me a direct message, or use these commands:",
-    es: 'Respondo preguntas sobre las alianzas internacionales de México, con la fuente de cada respuesta. Menciónome, envíame un mensaje directo o usa estos comandos:',
+    es: 'Respondo preguntas sobre las alianzas internacionales de México, con la fuente de cada respuesta. Mencióname, envíame un mensaje directo o usa estos comandos:',
   },
 } as const satisfies Record<string, Record<Lang, string>>;
 

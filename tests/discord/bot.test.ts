@@ -30,17 +30,8 @@ afterAll(async () => {
   expect(fake.openConnections()).toBe(0);
 });
 
-/** Sends an interaction and returns the body of the bot's (successful) callback for it. */
-async function callbackFor(interaction: ReturnType<FakeDiscord['chatInput']>) {
-  const since = fake.requests.length;
-  fake.interact(interaction);
-  const r = await fake.waitForRequest(
-    'POST',
-    new RegExp(`^/interactions/${interaction.id}/[^/]+/callback$`),
-    { since },
-  );
-  return r.body;
-}
+const callbackFor = (interaction: ReturnType<FakeDiscord['chatInput']>) =>
+  fake.interactAndAwaitCallback(interaction);
 
 describe('the Discord bot against a fake Discord', () => {
   it('logs a health line at ready with servers, shards, facts and commands', () => {

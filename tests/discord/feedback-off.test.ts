@@ -38,16 +38,8 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-async function callbackFor(interaction: ReturnType<FakeDiscord['chatInput']>) {
-  const since = fake.requests.length;
-  fake.interact(interaction);
-  const r = await fake.waitForRequest(
-    'POST',
-    new RegExp(`^/interactions/${interaction.id}/[^/]+/callback$`),
-    { since },
-  );
-  return r.body;
-}
+const callbackFor = (interaction: ReturnType<FakeDiscord['chatInput']>) =>
+  fake.interactAndAwaitCallback(interaction);
 
 const allIds = (components: { components: { custom_id: string }[] }[] = []) =>
   components.flatMap((row) => row.components.map((b) => b.custom_id));

@@ -50,16 +50,8 @@ function rows<T>(sql: string, ...params: unknown[]): T[] {
   }
 }
 
-async function callbackFor(interaction: ReturnType<FakeDiscord['chatInput']>) {
-  const since = fake.requests.length;
-  fake.interact(interaction);
-  const r = await fake.waitForRequest(
-    'POST',
-    new RegExp(`^/interactions/${interaction.id}/[^/]+/callback$`),
-    { since },
-  );
-  return r.body;
-}
+const callbackFor = (interaction: ReturnType<FakeDiscord['chatInput']>) =>
+  fake.interactAndAwaitCallback(interaction);
 
 const ask = (question: string) =>
   fake.chatInput('ask', [{ type: ApplicationCommandOptionType.String, name: 'question', value: question }]);

@@ -461,6 +461,20 @@ export class FakeDiscord {
     this.dispatch(GatewayDispatchEvents.InteractionCreate, interaction, interaction.guild_id);
   }
 
+  /** Sends an interaction and resolves with the body of the bot's callback for it. */
+  async interactAndAwaitCallback(interaction: APIInteraction) {
+    const since = this.requests.length;
+    this.interact(interaction);
+    const r = await this.waitForRequest(
+      'POST',
+      new RegExp(`^/interactions/${interaction.id}/[^/]+/callback$`),
+      {
+        since,
+      },
+    );
+    return r.body;
+  }
+
   /** Sends MESSAGE_CREATE to the right shard. */
   post(message: APIMessage & { guild_id?: string }): void {
     this.dispatch(GatewayDispatchEvents.MessageCreate, message, message.guild_id);
