@@ -20,6 +20,13 @@ interface Phrasing {
 
 const FUSE_OPTIONS = { includeScore: true, ignoreLocation: true, threshold: 1 } as const;
 
+/** Fuse.js scores (0 perfect, 1 no match) of one query against each text, in the texts' order. */
+function fuseScoresOf(texts: string[], query: string): number[] {
+  const scores = texts.map(() => 1);
+  for (const r of new Fuse(texts, FUSE_OPTIONS).search(query)) scores[r.refIndex] = r.score ?? 1;
+  return scores;
+}
+
 interface Doc {
   fact: Fact;
   /** Tokens of the questions, alternates and keywords: what the fact is about. */
@@ -246,7 +253,7 @@ export class Matcher {
     for (const t of [...unique].sort((a, b) => this.idf(b) - this.idf(a)))
       if (query.length + t.length + 1 <= 32) query = query ? `${query} ${t}` : t;
     const { weights } = MATCH;
-    return top
+    const ranked = top
       .map(([i, hit]) => {
         const doc = this.docs[i]!;
         let similarity = 0;
@@ -264,12 +271,15 @@ export class Matcher {
         }
         return { i, coverage: hit / total, similarity, closest };
       })
-      .sort((a, b) => b.coverage + b.similarity - (a.coverage + a.similarity))
+      .sort((a, b) => b.coverage + b.similarity - (a.coverage + a.similarity));
+    // One Fuse.js search over the leaders' closest phrasings, so the pattern is compiled once.
+    const fuseScores = fuseScoresOf(
+      ranked.slice(0, MATCH.fuseRanked).map((r) => r.closest.text),
+      query,
+    );
+    return ranked
       .map((c, rankIndex) => {
-        const fuse =
-          rankIndex < MATCH.fuseRanked
-            ? (new Fuse([c.closest.text], FUSE_OPTIONS).search(query)[0]?.score ?? 1)
-            : 1;
+        const fuse = fuseScores[rankIndex] ?? 1;
         const score =
           weights.coverage * c.coverage + weights.similarity * c.similarity + weights.fuse * (1 - fuse);
         return {
