@@ -15,10 +15,12 @@ interface Phrasing {
   set: Set<string>;
   /** The canonical tokens joined: what Fuse.js compares the question with. */
   text: string;
+  /** Sum of its distinct tokens' idf, computed once the index is built. */
+  weight: number;
   lang: Lang;
 }
 
-const FUSE_OPTIONS = { includeScore: true, ignoreLocation: true, threshold: 1 } as const;
+const FUSE_OPTIONS = { includeScore: true, ignoreLocation: true, threshold: 0.6 } as const;
 
 /** Fuse.js scores (0 perfect, 1 no match) of one query against each text, in the texts' order. */
 function fuseScoresOf(texts: string[], query: string): number[] {
@@ -115,7 +117,7 @@ export class Matcher {
         ...[fact.es.question, ...fact.es.alternates].map((t) => ({ t, lang: 'es' as const })),
       ].map(({ t, lang }) => {
         const tokens = an(t, lang).tokens;
-        return { key: keyOf(tokens), tokens, set: new Set(tokens), text: tokens.join(' '), lang };
+        return { key: keyOf(tokens), tokens, set: new Set(tokens), text: tokens.join(' '), lang, weight: 0 };
       });
       const keywordAnalyses = fact.keywords.map((k) => an(k, 'en'));
       const strong = new Set([
@@ -154,6 +156,8 @@ export class Matcher {
     const n = this.docs.length;
     for (const [t, list] of this.postings) this.idfs.set(t, Math.log(1 + n / list.length));
     this.unknownIdf = Math.log(1 + n) * MATCH.unknownWeight;
+    for (const doc of this.docs)
+      for (const p of doc.phrasings) for (const t of p.set) p.weight += this.idf(t);
   }
 
   get size(): number {
@@ -247,7 +251,7 @@ export class Matcher {
       }
     }
     const top = topK(hits, MATCH.candidates);
-    const q = new Set(unique);
+    const qWeights = unique.map((t) => [t, this.idf(t)] as const);
     // The query as Fuse.js sees it: its rarest tokens first, within bitap's 32-character window.
     let query = '';
     for (const t of [...unique].sort((a, b) => this.idf(b) - this.idf(a)))
@@ -260,13 +264,8 @@ export class Matcher {
         let closest = doc.phrasings[0]!;
         for (const p of doc.phrasings) {
           let both = 0;
-          let pw = 0;
-          for (const t of p.set) {
-            const w = this.idf(t);
-            pw += w;
-            if (q.has(t)) both += w;
-          }
-          const sim = pw > 0 ? both / Math.sqrt(pw * total) : 0;
+          for (const [t, w] of qWeights) if (p.set.has(t)) both += w;
+          const sim = p.weight > 0 ? both / Math.sqrt(p.weight * total) : 0;
           if (sim > similarity) [similarity, closest] = [sim, p];
         }
         return { i, coverage: hit / total, similarity, closest };
