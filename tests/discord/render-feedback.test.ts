@@ -12,27 +12,12 @@ import {
   renderVoteReply,
 } from '../../src/discord/render-feedback.js';
 import { FEEDBACK_TEXT } from '../../src/discord/text.js';
+import { makeAnswer } from '../support/answer.js';
 
 const many = (n: number): Suggestion[] =>
   Array.from({ length: n }, (_, i) => ({ factId: `fact-${i}`, question: `Question number ${i}?` }));
 
-function answer(overrides: Partial<Answer> = {}): Answer {
-  return {
-    question: 'Is Mexico in NATO?',
-    answered: true,
-    text: 'No. Mexico is not a member of NATO.',
-    confidence: 1,
-    factId: 'nato-membership',
-    topic: 'security',
-    lang: 'en',
-    sources: [],
-    related: many(8),
-    suggestions: [],
-    truncated: false,
-    explain: { tier: 'exact', tokens: [], best: null, reason: null },
-    ...overrides,
-  };
-}
+const answer = (overrides: Partial<Answer> = {}) => makeAnswer({ related: many(8), ...overrides });
 
 const ids = (rows: { components: { custom_id: string }[] }[]) =>
   rows.map((r) => r.components.map((b) => b.custom_id));

@@ -14,6 +14,7 @@ import {
 import { commands } from '../../src/discord/commands/index.js';
 import { helpEntries } from '../../src/discord/commands/help.js';
 import type { ReplyPayload } from '../../src/discord/render.js';
+import { makeAnswer } from '../support/answer.js';
 
 const longLabel =
   'Which international organizations does Mexico belong to, and what does each of them do for trade? '.repeat(
@@ -22,15 +23,8 @@ const longLabel =
 const many = (n: number, question = longLabel): Suggestion[] =>
   Array.from({ length: n }, (_, i) => ({ factId: `fact-number-${i}`, question: `${i}. ${question}` }));
 
-function answer(overrides: Partial<Answer> = {}): Answer {
-  return {
-    question: 'Is Mexico in NATO?',
-    answered: true,
-    text: 'No. Mexico is not a member of NATO.',
-    confidence: 1,
-    factId: 'nato-membership',
-    topic: 'security',
-    lang: 'en',
+const answer = (overrides: Partial<Answer> = {}) =>
+  makeAnswer({
     sources: [
       {
         title: 'Is Mexico in NATO?',
@@ -38,13 +32,8 @@ function answer(overrides: Partial<Answer> = {}): Answer {
         url: 'https://example.com/a',
       },
     ],
-    related: [],
-    suggestions: [],
-    truncated: false,
-    explain: { tier: 'exact', tokens: [], best: null, reason: null },
     ...overrides,
-  };
-}
+  });
 
 function expectWithinLimits(p: ReplyPayload) {
   expect(p.content?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.content);
