@@ -123,7 +123,7 @@ export function evaluate(brain: Brain, kb: KnowledgeBase, items: EvalItem[]): Ev
 
 const pct = (t: Tally) => `${(rate(t) * 100).toFixed(1)}% (${t.correct}/${t.total})`;
 
-export function formatReport(name: string, r: EvalReport): string {
+export function formatReport(name: string, r: EvalReport, options: { misses?: boolean } = {}): string {
   const lines = [`## ${name}: ${r.outcomes.length} questions`, ''];
   lines.push(`answerable answered with the right fact: ${pct(r.answerable)}`);
   lines.push(`unanswerable declined:                  ${pct(r.unanswerable)}`);
@@ -144,6 +144,10 @@ export function formatReport(name: string, r: EvalReport): string {
     );
   const misses = r.outcomes.filter((o) => !o.correct);
   lines.push('', `### Misses (${misses.length})`);
+  if (options.misses === false) {
+    lines.push('', 'Not listed: this is a held-out set (`npm run eval -- --misses` lists them).');
+    return lines.join('\n');
+  }
   for (const o of misses) {
     const got = o.answer.answered ? o.answer.factId : 'declined';
     lines.push(
