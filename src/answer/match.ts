@@ -63,7 +63,7 @@ export const MATCH = {
   /** How many facts the inverted index keeps for scoring. */
   candidates: 6,
   /** How many of those Fuse.js scores against their closest phrasing. */
-  fuseRanked: 3,
+  fuseRanked: 1,
   /** A token in more facts than this share (and this floor) is "common": see rank(). */
   commonShare: 0.1,
   commonFloor: 50,
@@ -192,39 +192,43 @@ export class Matcher {
         return { tier: 'exact', factId: doc.fact.id, score: 1, analysis, candidates: [] };
     }
 
-    const candidates = this.rank(tokens);
     if (foreign.length)
       return {
         tier: 'declined',
         reason: `names ${foreign.join(', ')}, which no fact is about`,
         foreign,
         analysis,
-        candidates,
+        candidates: this.rank(tokens),
       };
 
     // Only facts about every entity named, and asking every date/place/quantity word asked, may answer.
     const focus = tokens.filter((t) => FOCUS_TOKENS.has(t));
+    const entities = [...asked];
+    const filtered = entities.length > 0 || focus.length > 0;
     const eligible = (doc: Doc) =>
-      [...asked].every((e) => doc.entities.has(e)) && focus.every((t) => doc.strong.has(t));
-    const fitting = asked.size || focus.length ? this.rank(tokens, eligible) : candidates;
+      entities.every((e) => doc.entities.has(e)) && focus.every((t) => doc.strong.has(t));
+    const fitting = filtered ? this.rank(tokens, eligible) : this.rank(tokens);
     const best = fitting[0];
+    // A declined question's suggestions come from every fact, not only the eligible ones; an answered
+    // one's candidates are the eligible facts it was chosen from.
+    const declined = (reason: string, foreignNames: string[]) => ({
+      tier: 'declined' as const,
+      reason,
+      foreign: foreignNames,
+      analysis,
+      candidates: filtered ? this.rank(tokens) : fitting,
+    });
     if (!best) {
       const reason = focus.length
         ? `asks "${focus.join(', ')}", which no fact answers`
         : asked.size
-          ? `no fact is about ${[...asked].join(' and ')} together`
+          ? `no fact is about ${entities.join(' and ')} together`
           : 'no fact shares its words';
-      return { tier: 'declined', reason, foreign: focus.length ? [] : [...asked], analysis, candidates };
+      return declined(reason, focus.length ? [] : entities);
     }
     if (best.score < MATCH.threshold)
-      return {
-        tier: 'declined',
-        reason: `best score ${best.score.toFixed(2)} is below the threshold ${MATCH.threshold}`,
-        foreign: [],
-        analysis,
-        candidates,
-      };
-    return { tier: 'fuzzy', factId: best.factId, score: best.score, analysis, candidates };
+      return declined(`best score ${best.score.toFixed(2)} is below the threshold ${MATCH.threshold}`, []);
+    return { tier: 'fuzzy', factId: best.factId, score: best.score, analysis, candidates: fitting };
   }
 
   /**
