@@ -1,6 +1,7 @@
 // Guesses whether a question is in Spanish or English from its words and marks. A transport's
 // locale (a Discord user's language setting) breaks ties, so "OTAN" alone from a Spanish-speaking user
 // is answered in Spanish.
+import { normalize } from './normalize.js';
 import type { Lang } from './types.js';
 
 const ES_WORDS = new Set(
@@ -30,12 +31,7 @@ export function detectLang(question: string, locale?: string): Lang {
   let en = 0;
   if (/[¿¡ñÑ]/.test(question)) es += 2;
   if (/[áéíóúÁÉÍÓÚ]/.test(question)) es += 1;
-  const ws = question
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .split(/[^\p{L}]+/u);
-  for (const w of ws) {
+  for (const w of normalize(question).split(' ')) {
     if (ES_WORDS.has(w)) es++;
     if (EN_WORDS.has(w)) en++;
   }

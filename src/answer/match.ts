@@ -38,6 +38,8 @@ interface Doc {
   /** Entities the fact is about (named in its questions or keywords). */
   entities: Set<string>;
   phrasings: Phrasing[];
+  /** Token -> the indexes of this fact's phrasings that hold it. */
+  inPhrasings: Map<string, number[]>;
 }
 
 export interface Candidate {
@@ -106,6 +108,8 @@ export class Matcher {
   private readonly unknownIdf: number;
   /** Entities at least one fact is about. */
   private readonly coveredEntities = new Set<string>();
+  /** Scratch space for rank(), one slot per phrasing of the fact with the most (allocating it per fact cost more than the loop). */
+  private readonly shared: number[];
 
   constructor(kb: KnowledgeBase) {
     this.analyzer = new Analyzer(kb.synonyms, kb.facts.flatMap(factTexts));
@@ -132,7 +136,15 @@ export class Matcher {
           ...keywordAnalyses,
         ].flatMap((a) => a.entities),
       );
-      return { fact, strong, weak, entities, phrasings };
+      const inPhrasings = new Map<string, number[]>();
+      phrasings.forEach((p, i) => {
+        for (const t of p.set) {
+          const list = inPhrasings.get(t);
+          if (list) list.push(i);
+          else inPhrasings.set(t, [i]);
+        }
+      });
+      return { fact, strong, weak, entities, phrasings, inPhrasings };
     });
 
     for (const d of this.docs) this.byId.set(d.fact.id, d);
@@ -158,6 +170,7 @@ export class Matcher {
     this.unknownIdf = Math.log(1 + n) * MATCH.unknownWeight;
     for (const doc of this.docs)
       for (const p of doc.phrasings) for (const t of p.set) p.weight += this.idf(t);
+    this.shared = new Array<number>(this.docs.reduce((m, d) => Math.max(m, d.phrasings.length), 0)).fill(0);
   }
 
   get size(): number {
@@ -264,14 +277,16 @@ export class Matcher {
     const ranked = top
       .map(([i, hit]) => {
         const doc = this.docs[i]!;
+        // Idf weight each phrasing shares with the question, walking only the phrasings holding its tokens.
+        const both = this.shared;
+        both.fill(0, 0, doc.phrasings.length);
+        for (const [t, w] of qWeights) for (const p of doc.inPhrasings.get(t) ?? []) both[p] = both[p]! + w;
         let similarity = 0;
         let closest = doc.phrasings[0]!;
-        for (const p of doc.phrasings) {
-          let both = 0;
-          for (const [t, w] of qWeights) if (p.set.has(t)) both += w;
-          const sim = p.weight > 0 ? both / Math.sqrt(p.weight * total) : 0;
+        doc.phrasings.forEach((p, at) => {
+          const sim = p.weight > 0 ? both[at]! / Math.sqrt(p.weight * total) : 0;
           if (sim > similarity) [similarity, closest] = [sim, p];
-        }
+        });
         return { i, coverage: hit / total, similarity, closest };
       })
       .sort((a, b) => b.coverage + b.similarity - (a.coverage + a.similarity));

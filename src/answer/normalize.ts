@@ -1,8 +1,20 @@
 // Text -> comparable tokens: case, accents, punctuation and spacing folded; synonyms and multi-word
 // names collapsed to one canonical token; stopwords dropped. Pure and shared by index and query.
 
+// The brain normalizes a question several times (empty check, small talk, language, matching): the
+// last result is kept so the same text is worked on once.
+let lastText = '';
+let lastNormalized = '';
+
 /** Lower case, no accents, apostrophes folded, anything but letters and digits turned into single spaces. */
 export function normalize(text: string): string {
+  if (text === lastText) return lastNormalized;
+  lastNormalized = fold(text);
+  lastText = text;
+  return lastNormalized;
+}
+
+function fold(text: string): string {
   // Most text is plain ASCII: skip the Unicode decomposition, the costliest step, when it can change nothing.
   const ascii = !/[^\x20-\x7e]/.test(text);
   const folded = ascii ? text : text.normalize('NFKD').replace(/\p{M}/gu, '');

@@ -63,7 +63,9 @@ export function factAnswer(
 ): Answer {
   const tier: Tier = result?.tier === 'fuzzy' ? 'fuzzy' : 'exact';
   return {
-    ...base,
+    question: base.question,
+    lang: base.lang,
+    truncated: base.truncated,
     answered: true,
     text: base.lang === 'es' ? fact.es.answer : fact.answer,
     confidence,
@@ -85,7 +87,9 @@ export function declineAnswer(
   reason: string | null,
 ): Answer {
   return {
-    ...base,
+    question: base.question,
+    lang: base.lang,
+    truncated: base.truncated,
     answered: false,
     text,
     confidence: result?.candidates[0]?.score ?? 0,
