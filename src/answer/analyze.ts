@@ -48,6 +48,9 @@ function deletes(word: string): string[] {
 const MAX_CORRECTABLE = 30;
 const FUNCTION_QUESTION = /^(what|que|whats) (does|do|is|are|hace|es) .+ (do|for|hace)$/;
 
+/** Shorter words are never corrected to complete a name: "she us" must not become "the US". */
+const MIN_NAME_TYPO = 4;
+
 /** Longest typo a word of this length may carry and still be corrected. */
 const maxTypos = (len: number) => (len < 3 ? 0 : len < 8 ? 1 : 2);
 
@@ -112,6 +115,29 @@ export class Analyzer {
     return best;
   }
 
+  /**
+   * Typos that make another real word inside a name ("the untied nations", "word trade organization")
+   * slip past word-by-word correction, which leaves real words alone. Next to a word of a known name,
+   * a word that is one or two typos from the name's missing word becomes that word.
+   */
+  private correctInNames(ws: string[], corrections: [string, string][]): string[] {
+    const out = [...ws];
+    for (let i = 0; i + 1 < out.length; i++) {
+      const [a, b] = [out[i]!, out[i + 1]!];
+      if (this.phrases.hasPair(a, b)) continue;
+      const fix = (typed: string, options: readonly string[]) => {
+        // A word the knowledge base itself uses ("gano" in "que gano") is meant as typed.
+        const max = typed.length < MIN_NAME_TYPO || this.known.has(typed) ? 0 : maxTypos(typed.length);
+        return options.find((c) => c !== typed && editDistance(typed, c, max) <= max);
+      };
+      const before = fix(a, this.phrases.completions('*', b));
+      const after = before ? undefined : fix(b, this.phrases.completions(a, '*'));
+      if (before) [out[i], corrections[corrections.length]] = [before, [a, before]];
+      else if (after) [out[i + 1], corrections[corrections.length]] = [after, [b, after]];
+    }
+    return out;
+  }
+
   /** Light plural folding for ordinary words ("agreements" -> "agreement"); names are left alone. */
   private stem(token: string): string {
     if (this.canonicals.has(token) || token.length <= 4) return token;
@@ -133,6 +159,7 @@ export class Analyzer {
         if (c !== w) corrections.push([w, c]);
         return c;
       });
+    if (correctTypos) ws = this.correctInNames(ws, corrections);
     const tokens: string[] = [];
     const entities: string[] = [];
     // "What does NATO do?" and "what is NATO for?" ask what something is for, though both words are stopwords.

@@ -75,6 +75,10 @@ export class PhraseTable {
   private readonly phrases = new Map<string, string>();
   /** First word of a phrase -> the most words a phrase starting with it has. */
   private readonly longest = new Map<string, number>();
+  /** Two words that follow each other in some phrase, as "a b". */
+  private readonly pairs = new Set<string>();
+  /** "* b" -> the words that come before b in a phrase; "a *" -> the words that come after a. */
+  private readonly neighbours = new Map<string, string[]>();
 
   add(variant: string, canonical: string): void {
     const key = normalize(variant);
@@ -82,6 +86,29 @@ export class PhraseTable {
     if (!this.phrases.has(key)) this.phrases.set(key, canonical);
     const ws = key.split(' ');
     this.longest.set(ws[0]!, Math.max(this.longest.get(ws[0]!) ?? 0, ws.length));
+    for (let i = 0; i + 1 < ws.length; i++) {
+      const [a, b] = [ws[i]!, ws[i + 1]!];
+      if (this.pairs.has(`${a} ${b}`)) continue;
+      this.pairs.add(`${a} ${b}`);
+      for (const [slot, word] of [
+        [`* ${b}`, a],
+        [`${a} *`, b],
+      ] as const) {
+        const list = this.neighbours.get(slot);
+        if (list) list.push(word);
+        else this.neighbours.set(slot, [word]);
+      }
+    }
+  }
+
+  /** Whether "a b" occurs inside some phrase. */
+  hasPair(a: string, b: string): boolean {
+    return this.pairs.has(`${a} ${b}`);
+  }
+
+  /** The words that complete a phrase next to a known word: ("*", "nations") -> ["united"]. */
+  completions(a: string, b: string): readonly string[] {
+    return this.neighbours.get(`${a} ${b}`) ?? [];
   }
 
   /** Every word that appears in any phrase: part of the vocabulary typo correction aims at. */

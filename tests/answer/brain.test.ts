@@ -20,6 +20,14 @@ describe('the brain', () => {
     expect(brain.ask('que es el tmec').factId).toBe('trade-usmca');
   });
 
+  it('corrects a typo that makes another real word inside a name, and only there', () => {
+    expect(brain.ask('is mexico in the untied nations').factId).toBe('org-un');
+    expect(brain.ask('is mexico part of the word trade organization').factId).toBe('org-wto');
+    expect(brain.ask('is mexico part of the word trade organization').explain.tokens).toContain('wto');
+    // "gano" is a word the knowledge base uses ("¿qué ganó?"): it is not turned into "año" of "¿en qué año?".
+    expect(brain.ask('¿Qué ganó México con el T-MEC?').explain.tokens).not.toContain('when');
+  });
+
   it('answers a Spanish question in Spanish, with the same source', () => {
     const a = brain.ask('¿México está en la OTAN?');
     expect(a.lang).toBe('es');
