@@ -46,7 +46,8 @@ function deletes(word: string): string[] {
 
 /** Words longer than this are never typo-corrected (see `correct`). */
 const MAX_CORRECTABLE = 30;
-const FUNCTION_QUESTION = /^(what|que|whats) (does|do|is|are|hace|es) .+ (do|for|hace)$/;
+const FUNCTION_QUESTION =
+  /^(what|que|whats) (does|do|is|are|hace|es) .+ (do|for|hace)( exactly| really| actually| again| now| today| anyway)*$/;
 
 /** Shorter words are never corrected to complete a name: "she us" must not become "the US". */
 const MIN_NAME_TYPO = 4;

@@ -51,6 +51,7 @@ export const STOPWORDS = new Set(
     'ese eso su sus se lo le les me mi mis te tu tus con por para sobre como hay ha han he ser sido muy mas ' +
     'ya tambien pero si no ni nos algo alguna alguno algun favor dime decir saber sabes puedes podrias quiero ' +
     'homework tarea tio tia neta wey guey bro dude mate lol haha jaja xd time onda ' +
+    'fr tbh ngl btw idk imo srsly rn lmao omg oigan porfa plis assignment ' +
     'oye hola bot exactamente realmente actualmente basicamente entonces pues bueno oiga acaso verdad cierto'
   ).split(' '),
 );

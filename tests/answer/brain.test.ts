@@ -28,6 +28,13 @@ describe('the brain', () => {
     expect(brain.ask('¿Qué ganó México con el T-MEC?').explain.tokens).not.toContain('when');
   });
 
+  it('reads past chat filler and a trailing "exactly"', () => {
+    expect(brain.ask('bro is mexico in nato fr').factId).toBe('nato-membership');
+    expect(brain.ask('oigan, ¿México es de la OTAN?').factId).toBe('nato-membership');
+    expect(brain.ask('what does nato do exactly').factId).toBe('nato-focus');
+    expect(brain.ask('tbh').answered).toBe(false);
+  });
+
   it('answers a Spanish question in Spanish, with the same source', () => {
     const a = brain.ask('¿México está en la OTAN?');
     expect(a.lang).toBe('es');
