@@ -70,6 +70,8 @@ describe('the brain', () => {
       'When was NATO founded?',
       'How many members does NATO have?',
       'When did Mexico join the UN?',
+      "What percentage of Mexico's exports go to the US?",
+      '¿Qué porcentaje del comercio de México es con EE.UU.?',
     ]) {
       expect(brain.ask(q).answered, q).toBe(false);
     }
