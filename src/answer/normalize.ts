@@ -51,7 +51,9 @@ export const STOPWORDS = new Set(
     'ese eso su sus se lo le les me mi mis te tu tus con por para sobre como hay ha han he ser sido muy mas ' +
     'ya tambien pero si no ni nos algo alguna alguno algun favor dime decir saber sabes puedes podrias quiero ' +
     'homework tarea tio tia neta wey guey bro dude mate lol haha jaja xd time onda ' +
-    'fr tbh ngl btw idk imo srsly rn lmao omg oigan porfa plis assignment ' +
+    'fr tbh ngl btw idk imo srsly rn lmao omg oigan porfa plis assignment among amongst ' +
+    'tema temas asunto asuntos issue issues list enumerate mention nombra menciona enumera lista ' +
+    'buddy pal swear swears swore claim claims reckon reckons heard hear insist insists dice dicen escuche ' +
     'oye hola bot exactamente realmente actualmente basicamente entonces pues bueno oiga acaso verdad cierto'
   ).split(' '),
 );

@@ -35,6 +35,18 @@ describe('the brain', () => {
     expect(brain.ask('tbh').answered).toBe(false);
   });
 
+  it('knows other names for what it covers', () => {
+    expect(brain.ask('Is Mexico in the Atlantic pact?').factId).toBe('nato-membership');
+    expect(brain.ask('Is Mexico counted among NATO members?').factId).toBe('nato-membership');
+    expect(brain.ask('my pal claims Mexico joined NATO').factId).toBe('nato-membership');
+    expect(brain.ask('list the organizations Mexico belongs to').factId).toBe('orgs-overview');
+    expect(brain.ask("what is NATO's full name").factId).toBe('nato-what-is');
+    expect(brain.ask('Does Mexico work on green issues with other countries?').factId).toBe(
+      'environment-climate',
+    );
+    expect(brain.ask('¿México coopera en temas de sostenibilidad?').factId).toBe('environment-climate');
+  });
+
   it('answers a Spanish question in Spanish, with the same source', () => {
     const a = brain.ask('¿México está en la OTAN?');
     expect(a.lang).toBe('es');
