@@ -35,6 +35,13 @@ describe('the brain', () => {
     expect(brain.ask('tbh').answered).toBe(false);
   });
 
+  it('does not take "when it comes to" for a question about a date', () => {
+    expect(brain.ask('What does Mexico do when it comes to the environment?').factId).toBe(
+      'environment-climate',
+    );
+    expect(brain.ask('When did Mexico join the UN?').answered).toBe(false);
+  });
+
   it('knows other names for what it covers', () => {
     expect(brain.ask('Is Mexico in the Atlantic pact?').factId).toBe('nato-membership');
     expect(brain.ask('Is Mexico counted among NATO members?').factId).toBe('nato-membership');
