@@ -19,16 +19,16 @@ describe('answer quality on the evaluation sets', () => {
     expect(outcomes.filter((o) => o.item.lang === 'es').length).toBeGreaterThanOrEqual(60);
   });
 
-  it('answers at least 94% of answerable tuning-set questions with the right fact', () => {
-    expect(rate(dev.answerable)).toBeGreaterThanOrEqual(0.94);
+  it('answers at least 96% of answerable tuning-set questions with the right fact', () => {
+    expect(rate(dev.answerable)).toBeGreaterThanOrEqual(0.96);
   });
 
   it('answers at least 90% of answerable held-out questions with the right fact', () => {
     expect(rate(holdout.answerable)).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('answers at least 96% of answerable questions in the fresh set with the right fact', () => {
-    expect(rate(fresh.answerable)).toBeGreaterThanOrEqual(0.96);
+  it('answers at least 97% of answerable questions in the fresh set with the right fact', () => {
+    expect(rate(fresh.answerable)).toBeGreaterThanOrEqual(0.97);
   });
 
   it('declines at least 97% of the questions it cannot answer, in every set', () => {
