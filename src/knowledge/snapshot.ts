@@ -199,13 +199,15 @@ export interface LoadedBrain {
   from: 'snapshot' | 'files';
 }
 
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
 function restore(dir: string, cacheDir: string, logger: Logger | undefined): { key?: string; brain?: Brain } {
   let key: string;
   try {
     key = snapshotKey(dir);
   } catch (err) {
     // The folder cannot be read: loading it says why, with the usual KnowledgeError.
-    logger?.debug({ err }, 'Knowledge snapshot: cannot compute the key');
+    logger?.debug({ error: messageOf(err) }, 'Knowledge snapshot: cannot compute the key');
     return {};
   }
   const file = join(cacheDir, SNAPSHOT_FILE);
@@ -213,9 +215,8 @@ function restore(dir: string, cacheDir: string, logger: Logger | undefined): { k
   try {
     bytes = readFileSync(file);
   } catch (err) {
-    const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
-    if (missing) logger?.debug({ file }, 'Knowledge snapshot: none yet');
-    else logger?.warn({ file, err }, 'Knowledge snapshot cannot be read; loading the knowledge files');
+    // Saving a new one follows, and warns if the folder is the problem.
+    logger?.debug({ file, error: messageOf(err) }, 'Knowledge snapshot: none to read');
     return { key };
   }
   try {
@@ -226,7 +227,7 @@ function restore(dir: string, cacheDir: string, logger: Logger | undefined): { k
     }
     return { key, brain: brainFromParts(parts) };
   } catch (err) {
-    logger?.warn({ file, err }, 'Knowledge snapshot is damaged; loading the knowledge files');
+    logger?.warn({ file, error: messageOf(err) }, 'Knowledge snapshot is damaged; loading the knowledge files');
     return { key };
   }
 }
@@ -251,7 +252,10 @@ export function loadBrain(dir: string, { cacheDir, logger }: SnapshotOptions = {
       // A file edited while it was being loaded would otherwise be saved under the previous key.
       if (snapshotKey(dir) === restored.key) writeSnapshot(cacheDir, restored.key, parts);
     } catch (err) {
-      logger?.warn({ cacheDir, err }, 'Knowledge snapshot cannot be saved; the next start loads the files again');
+      logger?.warn(
+        { cacheDir, error: messageOf(err) },
+        'Knowledge snapshot cannot be saved (KNOWLEDGE_CACHE_DIR names a writable folder; KNOWLEDGE_CACHE=off stops trying); the next start loads the files again',
+      );
     }
   }
   return { brain, from: 'files' };
