@@ -82,46 +82,89 @@ export function snapshotKey(dir: string): string {
 
 const classNameOf = (value: object) => Object.getPrototypeOf(value)?.constructor?.name ?? 'a null-prototype object';
 
-/** Every instance of a SNAPSHOT_CLASSES class in the graph, once each; throws on what v8 would lose. */
+/** How a value is reached from the object holding it (see collectInstances). */
+const enum Step {
+  Root,
+  Field,
+  Index,
+  MapKey,
+  MapValue,
+  SetElement,
+}
+
+function spellStep(step: Step, via: unknown): string {
+  switch (step) {
+    case Step.Root:
+      return 'brain';
+    case Step.Field:
+      return `.${String(via)}`;
+    case Step.Index:
+      return `[${String(via)}]`;
+    case Step.MapKey:
+      return ' (a key)';
+    case Step.MapValue:
+      return `.get(${JSON.stringify(via) ?? String(via)})`;
+    case Step.SetElement:
+      return ' (an element)';
+  }
+}
+
+/**
+ * Every instance of a SNAPSHOT_CLASSES class in the graph, once each; throws on what v8 would lose.
+ * It looks at every value of the index, so it allocates nothing per value: where an object sits is
+ * kept as its parent's number and one step, spelled out only for an error message.
+ */
 function collectInstances(root: object): object[] {
   const known = new Set<unknown>(SNAPSHOT_CLASSES.map((c) => c.prototype));
   const instances: object[] = [];
   const seen = new Set<object>();
-  const stack: [object, string][] = [[root, 'brain']];
-  const visit = (value: unknown, path: string) => {
-    if (typeof value === 'function')
-      throw new SnapshotError(`${path} is a function, which a snapshot cannot store`);
-    if (typeof value === 'symbol') throw new SnapshotError(`${path} is a symbol, which a snapshot cannot store`);
-    if (value !== null && typeof value === 'object' && !seen.has(value)) {
-      seen.add(value);
-      stack.push([value, path]);
-    }
+  const objects: object[] = [];
+  const parents: number[] = [];
+  const steps: Step[] = [];
+  const vias: unknown[] = [];
+  let at = -1;
+  /** Throws naming the object being walked, or the value reached from it by `step` and `via`. */
+  const fail = (problem: string, step?: Step, via?: unknown): never => {
+    const path = step === undefined ? [] : [spellStep(step, via)];
+    for (let i = at; i >= 0; i = parents[i]!) path.push(spellStep(steps[i]!, vias[i]));
+    throw new SnapshotError(`${path.reverse().join('')} ${problem}`);
   };
-  while (stack.length) {
-    const [value, path] = stack.pop()!;
+  const visit = (value: unknown, step: Step, via: unknown) => {
+    const type = typeof value;
+    if (type === 'object') {
+      if (value === null || seen.has(value as object)) return;
+      seen.add(value as object);
+      objects.push(value as object);
+      parents.push(at);
+      steps.push(step);
+      vias.push(via);
+    } else if (type === 'function' || type === 'symbol') fail(`is a ${type}, which a snapshot cannot store`, step, via);
+  };
+  const visitEntry = (value: unknown, key: unknown) => {
+    visit(key, Step.MapKey, undefined);
+    visit(value, Step.MapValue, key);
+  };
+  const visitElement = (value: unknown) => visit(value, Step.SetElement, undefined);
+  visit(root, Step.Root, undefined);
+  for (at = 0; at < objects.length; at++) {
+    const value = objects[at]!;
     const proto: unknown = Object.getPrototypeOf(value);
-    if (Array.isArray(value) && proto === Array.prototype) value.forEach((v, i) => visit(v, `${path}[${i}]`));
-    else if (value instanceof Map && proto === Map.prototype)
-      for (const [k, v] of value as Map<unknown, unknown>) {
-        visit(k, `${path} (a key)`);
-        visit(v, `${path}.get(${JSON.stringify(k) ?? String(k)})`);
-      }
-    else if (value instanceof Set && proto === Set.prototype)
-      for (const v of value as Set<unknown>) visit(v, `${path} (an element)`);
+    if (proto === Array.prototype) {
+      const array = value as unknown[];
+      for (let i = 0; i < array.length; i++) visit(array[i], Step.Index, i);
+    } else if (proto === Map.prototype) (value as Map<unknown, unknown>).forEach(visitEntry);
+    else if (proto === Set.prototype) (value as Set<unknown>).forEach(visitElement);
     else if (proto === Object.prototype || known.has(proto)) {
       if (proto !== Object.prototype) instances.push(value);
-      const symbols = Object.getOwnPropertySymbols(value);
-      if (symbols.length) throw new SnapshotError(`${path} has a symbol-keyed field, which a snapshot would lose`);
-      const names = Object.getOwnPropertyNames(value);
       const fields = Object.keys(value);
-      if (names.length !== fields.length)
-        throw new SnapshotError(`${path} has a non-enumerable field, which a snapshot would lose`);
-      for (const k of fields) visit((value as Record<string, unknown>)[k], `${path}.${k}`);
+      if (Object.getOwnPropertyNames(value).length !== fields.length || Object.getOwnPropertySymbols(value).length)
+        fail('has a non-enumerable or symbol-keyed field, which a snapshot would lose');
+      for (const k of fields) visit((value as Record<string, unknown>)[k], Step.Field, k);
     } else if (
       !(ArrayBuffer.isView(value) || value instanceof ArrayBuffer || value instanceof Date || value instanceof RegExp)
     )
-      throw new SnapshotError(
-        `${path} is an instance of ${classNameOf(value)}, which a snapshot cannot restore: ` +
+      fail(
+        `is an instance of ${classNameOf(value)}, which a snapshot cannot restore: ` +
           'add its class to SNAPSHOT_CLASSES in src/knowledge/snapshot.ts if it holds only data, ' +
           'or keep it out of the parts a brain is built from',
       );
