@@ -1,8 +1,10 @@
-// `npm run bench`: side by side in one run, this matcher, a naive Fuse.js set-up and MiniSearch, on
-// the shipped knowledge base and on generated ones of 1,000 and 10,000 facts. Prints the table and
-// writes it to bench/results.md. Figures are from one machine and one run: compare ratios, not ms.
-import { writeFileSync } from 'node:fs';
-import { readdirSync } from 'node:fs';
+// `npm run bench`: start-up with and without the knowledge snapshot, then side by side in one run,
+// this matcher, a naive Fuse.js set-up and MiniSearch, on the shipped knowledge base and on generated
+// ones of 1,000 and 10,000 facts. Prints the table and writes it to bench/results.md. Figures are
+// from one machine and one run: compare ratios, not ms.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CONTENDERS } from './contenders.js';
@@ -19,16 +21,43 @@ const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 const ms = (x: number) => (x < 1 ? x.toFixed(3) : x.toFixed(1));
 
-// Start-up: importing the matcher (its word list included), reading the YAML files, indexing.
-const t0 = performance.now();
+// Start-up, both ways, each run in a fresh process so that every figure is cold (bench/startup.ts):
+// without a snapshot (read and validate the YAML, index it, then save the snapshot) and from the
+// snapshot (key, read, restore). Alternated, so both see the same machine; medians of the runs.
+const STARTUP_RUNS = 7;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+function startupRun(mode: 'files' | 'snapshot', cacheDir: string): Record<string, number> {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/startup.ts', mode, cacheDir], {
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`bench/startup.ts ${mode} failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout) as Record<string, number>;
+}
+const cacheDir = mkdtempSync(join(tmpdir(), 'bench-snapshot-'));
+const files: Record<string, number>[] = [];
+const restores: Record<string, number>[] = [];
+try {
+  for (let i = 0; i < STARTUP_RUNS; i++) {
+    files.push(startupRun('files', cacheDir));
+    restores.push(startupRun('snapshot', cacheDir));
+  }
+} finally {
+  rmSync(cacheDir, { recursive: true, force: true });
+}
+const startup = {
+  imports: median([...files, ...restores].map((r) => r.imports!)),
+  load: median(files.map((r) => r.load!)),
+  index: median(files.map((r) => r.index!)),
+  slow: median(files.map((r) => r.load! + r.index!)),
+  write: median(files.map((r) => r.write!)),
+  restore: median(restores.map((r) => r.restore!)),
+};
+console.error(
+  `  start-up: ${ms(startup.slow)} ms without a snapshot, ${ms(startup.restore)} ms from the snapshot`,
+);
+
 const { loadKnowledge } = await import('../src/knowledge/load.js');
-const { createBrain } = await import('../src/answer/brain.js');
-const t1 = performance.now();
 const shipped = loadKnowledge('knowledge');
-const t2 = performance.now();
-createBrain(shipped);
-const t3 = performance.now();
-const startup = { imports: t1 - t0, load: t2 - t1, index: t3 - t2 };
 
 const evalItems: EvalItem[] = readdirSync('tests/eval')
   .filter((f) => f.endsWith('.jsonl'))
@@ -115,7 +144,7 @@ const lines = [
   '',
   `Node ${process.version}, ${process.platform}/${process.arch}. Produced by \`npm run bench\`; all contenders measured side by side in one run.`,
   '',
-  `Start-up on the shipped knowledge base (${shipped.facts.length} facts): imports ${ms(startup.imports)} ms, reading and validating the files ${ms(startup.load)} ms, indexing ${ms(startup.index)} ms.`,
+  `Start-up on the shipped knowledge base (${shipped.facts.length} facts), medians of ${STARTUP_RUNS} fresh processes each way: without a snapshot ${ms(startup.slow)} ms (reading and validating the files ${ms(startup.load)} ms, indexing ${ms(startup.index)} ms; saving the snapshot then takes ${ms(startup.write)} ms more); from the snapshot ${ms(startup.restore)} ms (key, read and restore). Importing the code comes first in both, in the same fresh processes: ${ms(startup.imports)} ms.`,
   '',
   '| knowledge base | matcher | index build (ms) | index heap (MB) | p50 (ms) | p99 (ms) | questions/s | quality on the eval sets (answerable right / unanswerable declined) |',
   '|---|---|---:|---:|---:|---:|---:|---|',

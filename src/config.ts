@@ -1,5 +1,7 @@
 // Reads process.env once, validates it, and exports one frozen, typed Config. Nothing else in the
 // code reads process.env, so every setting is documented here and in .env.example.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
@@ -40,9 +42,26 @@ const EnvSchema = z.object({
     .enum(['on', 'off'], { message: "must be 'on' or 'off'" })
     .default('on')
     .transform((v) => v === 'on'),
+  KNOWLEDGE_CACHE: z
+    .enum(['on', 'off'], { message: "must be 'on' or 'off'" })
+    .default('on')
+    .transform((v) => v === 'on'),
+  KNOWLEDGE_CACHE_DIR: optional(z.string()),
 });
 
-export type Config = Readonly<z.infer<typeof EnvSchema> & { knowledgeDir: string }>;
+export type Config = Readonly<
+  z.infer<typeof EnvSchema> & {
+    knowledgeDir: string;
+    /** Where the start-up snapshot of the knowledge lives; undefined when KNOWLEDGE_CACHE=off. */
+    knowledgeCacheDir: string | undefined;
+  }
+>;
+
+/** node_modules/.cache/<package name> under the project root: the usual place for a package's cache. */
+export const DEFAULT_CACHE_DIR = resolve(
+  fileURLToPath(new URL('../', import.meta.url)),
+  'node_modules/.cache/mexico-alliances-bot', // package.json's name
+);
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -57,5 +76,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `The configuration is not valid (check .env or the environment):\n${lines.join('\n')}`,
     );
   }
-  return Object.freeze({ ...parsed.data, knowledgeDir: parsed.data.KNOWLEDGE_DIR ?? 'knowledge' });
+  const { KNOWLEDGE_CACHE, KNOWLEDGE_CACHE_DIR } = parsed.data;
+  return Object.freeze({
+    ...parsed.data,
+    knowledgeDir: parsed.data.KNOWLEDGE_DIR ?? 'knowledge',
+    knowledgeCacheDir: KNOWLEDGE_CACHE ? resolve(KNOWLEDGE_CACHE_DIR ?? DEFAULT_CACHE_DIR) : undefined,
+  });
 }

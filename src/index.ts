@@ -15,7 +15,10 @@ async function main(): Promise<void> {
   const logger = createLogger(config.DISCORD_TOKEN ? config.LOG_LEVEL : 'warn');
   installProcessGuards(logger);
   // The reloadable brain is passed everywhere, so a reload (file change or /reload) reaches every transport.
-  const knowledge = openLiveKnowledge(config.knowledgeDir, logger, { watch: config.WATCH_KNOWLEDGE });
+  const knowledge = openLiveKnowledge(config.knowledgeDir, logger, {
+    watch: config.WATCH_KNOWLEDGE,
+    cacheDir: config.knowledgeCacheDir,
+  });
   const brain = knowledge.brain;
   const questionLog = openQuestionLog(config, logger);
   if (!config.DISCORD_TOKEN) {

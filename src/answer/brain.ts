@@ -1,6 +1,6 @@
 // The brain every transport talks to: question in, Answer out. Cuts over-long questions, detects the
 // language, handles small talk, asks the matcher, and builds the Answer. No I/O.
-import Fuse from 'fuse.js';
+import Fuse, { type FuseIndex } from 'fuse.js';
 import { detectLang, isSpanishLocale } from './lang.js';
 import { Matcher } from './match.js';
 import { normalize } from './normalize.js';
@@ -18,16 +18,52 @@ const SUGGEST_FLOOR = 0.25;
 /** Discord allows at most 25 autocomplete choices. */
 const MAX_COMPLETIONS = 25;
 
-export function createBrain(kb: KnowledgeBase): Brain {
+/** An autocomplete entry: one phrasing of a fact. */
+interface Completion {
+  text: string;
+  id: string;
+}
+const COMPLETION_KEYS = ['text'];
+const completionsOf = (facts: Fact[]): Completion[] =>
+  facts.flatMap((f) =>
+    [f.question, ...f.alternates, f.es.question, ...f.es.alternates].map((text) => ({ text, id: f.id })),
+  );
+
+/**
+ * What a brain is made of, as plain data and the matcher: everything indexing builds. A start-up
+ * snapshot (src/knowledge/snapshot.ts) stores these and restores a brain from them.
+ */
+export interface BrainParts {
+  matcher: Matcher;
+  /** The autocomplete index over every phrasing, in Fuse.js's JSON form (read back by Fuse.parseIndex). */
+  completionIndex: ReturnType<FuseIndex<Completion>['toJSON']>;
+}
+
+/** Indexes a knowledge base: the slow part of building a brain. */
+export function buildBrainParts(kb: KnowledgeBase): BrainParts {
   const matcher = new Matcher(kb);
+  const completionIndex = Fuse.createIndex(COMPLETION_KEYS, completionsOf(matcher.facts)).toJSON();
+  return { matcher, completionIndex };
+}
+
+export function createBrain(kb: KnowledgeBase): Brain {
+  return brainFromParts(buildBrainParts(kb));
+}
+
+export function brainFromParts({ matcher, completionIndex }: BrainParts): Brain {
   const facts = matcher.facts;
   const byId = new Map(facts.map((f) => [f.id, f]));
   const pinned = facts.filter((f) => f.pinned);
   const completions = new Fuse(
-    facts.flatMap((f) =>
-      [f.question, ...f.alternates, f.es.question, ...f.es.alternates].map((text) => ({ text, id: f.id })),
-    ),
-    { keys: ['text'], includeScore: true, ignoreLocation: true, ignoreDiacritics: true, threshold: 0.35 },
+    completionsOf(facts),
+    {
+      keys: COMPLETION_KEYS,
+      includeScore: true,
+      ignoreLocation: true,
+      ignoreDiacritics: true,
+      threshold: 0.35,
+    },
+    Fuse.parseIndex<Completion>(completionIndex),
   );
 
   const related = (f: Fact) => f.related.map((id) => byId.get(id)).filter((x): x is Fact => !!x);

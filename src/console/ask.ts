@@ -2,9 +2,9 @@
 // With a question argument it answers that; without, it answers each line of standard input in
 // order. With --json stdout carries exactly one JSON object per answer and nothing else.
 import dotenv from 'dotenv';
-import { createBrain } from '../answer/brain.js';
 import { loadConfig } from '../config.js';
-import { loadKnowledge } from '../knowledge/load.js';
+import { loadBrain } from '../knowledge/snapshot.js';
+import { createLogger } from '../log.js';
 import { forEachLine } from './lines.js';
 import { renderText, toJson } from './render.js';
 
@@ -23,7 +23,10 @@ export async function main(argv: string[]): Promise<number> {
   dotenv.config({ quiet: true });
   const json = flags.has('--json');
   const explain = flags.has('--explain');
-  const brain = createBrain(loadKnowledge(loadConfig().knowledgeDir));
+  const config = loadConfig();
+  // Only the cache's warnings by default (stderr): stdout is the answers' alone.
+  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+  const { brain } = loadBrain(config.knowledgeDir, { cacheDir: config.knowledgeCacheDir, logger });
   const answer = (q: string) => {
     const a = brain.ask(q);
     process.stdout.write(

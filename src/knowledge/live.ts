@@ -1,10 +1,10 @@
 // Live knowledge: the reloadable brain built from a folder, reloaded when the folder changes (when
 // watching) or on request (/reload). Every outcome is logged; a bad edit names its file, fact and field
-// and leaves the previous knowledge base serving.
-import { createBrain } from '../answer/brain.js';
+// and leaves the previous knowledge base serving. With a cache folder, start-up and reloads go
+// through the snapshot (snapshot.ts): restored when nothing changed, rebuilt and saved when it did.
 import { createReloadableBrain, type ReloadableBrain, type ReloadResult } from '../answer/reloadable.js';
 import type { Logger } from '../log.js';
-import { loadKnowledge } from './load.js';
+import { loadBrain } from './snapshot.js';
 import { watchKnowledge, type KnowledgeWatcher } from './watch.js';
 
 export interface LiveKnowledge {
@@ -18,9 +18,18 @@ export interface LiveKnowledge {
 export function openLiveKnowledge(
   dir: string,
   logger: Logger,
-  { watch = false, debounceMs = 300 }: { watch?: boolean; debounceMs?: number } = {},
+  {
+    watch = false,
+    debounceMs = 300,
+    cacheDir,
+  }: {
+    watch?: boolean;
+    debounceMs?: number;
+    /** Where the start-up snapshot lives (config.knowledgeCacheDir); none when undefined. */
+    cacheDir?: string | undefined;
+  } = {},
 ): LiveKnowledge {
-  const brain = createReloadableBrain(() => createBrain(loadKnowledge(dir)));
+  const brain = createReloadableBrain(() => loadBrain(dir, { cacheDir, logger }).brain);
   const reload = (trigger: string, files: string[] = []): ReloadResult => {
     const result = brain.reload();
     if (result.ok) logger.info({ trigger, files, facts: result.facts, ms: result.ms }, 'Knowledge reloaded');

@@ -38,13 +38,17 @@ function readYaml(dir: string, file: string, problems: string[]): unknown {
   }
 }
 
+/** The knowledge files of a folder, sorted: every *.yaml and *.yml. Throws when the folder cannot be read. */
+export const knowledgeFiles = (dir: string): string[] =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+    .sort();
+
 export function loadKnowledge(dir: string): KnowledgeBase {
   const problems: string[] = [];
   let files: string[];
   try {
-    files = readdirSync(dir)
-      .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
-      .sort();
+    files = knowledgeFiles(dir);
   } catch {
     throw new KnowledgeError([`${dir}: the knowledge folder cannot be read`]);
   }

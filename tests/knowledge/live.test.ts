@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLiveKnowledge, type LiveKnowledge } from '../../src/knowledge/live.js';
+import { loadBrain } from '../../src/knowledge/snapshot.js';
 import { memoryLogger } from '../support/bot.js';
 
 let dir: string;
@@ -68,6 +69,21 @@ describe('live knowledge', () => {
     const failed = lines.find((l) => String(l.msg).startsWith('Knowledge reload failed'))!;
     expect(failed.level).toBe(50);
     expect(String(failed.msg)).toMatch(/security\.yaml, fact "nato-membership", field "answer"/);
+  });
+
+  it('reloads an edit through the snapshot, and saving the snapshot does not trigger another reload', async () => {
+    const { logger, lines } = memoryLogger();
+    // The worst place for the cache: inside the watched folder itself.
+    const cacheDir = join(dir, '.cache');
+    live = openLiveKnowledge(dir, logger, { watch: true, debounceMs: 50, cacheDir });
+    edit(NATO, 'No. Mexico is not a member', 'No. Mexico has never been a member');
+    await until(() => live!.brain.generation === 1);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(live.brain.generation).toBe(1);
+    expect(lines.filter((l) => l.msg === 'Knowledge reloaded')).toHaveLength(1);
+    const next = loadBrain(dir, { cacheDir });
+    expect(next.from).toBe('snapshot');
+    expect(next.brain.ask('is mexico in nato').text).toMatch(/^No\. Mexico has never been a member/);
   });
 
   it('reloads on request (/reload) and reports the outcome', () => {

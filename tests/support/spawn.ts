@@ -12,7 +12,13 @@ export interface Child {
 
 export function runTs(entry: string, env: Record<string, string>): Child {
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
+    // The test run's snapshot folder (tests/support/global-setup.ts), not the project's cache.
+    env: {
+      PATH: process.env.PATH ?? '',
+      LOG_LEVEL: 'info',
+      KNOWLEDGE_CACHE_DIR: process.env.KNOWLEDGE_CACHE_DIR ?? '',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
