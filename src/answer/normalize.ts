@@ -18,17 +18,19 @@ function fold(text: string): string {
   // Most text is plain ASCII: skip the Unicode decomposition, the costliest step, when it can change nothing.
   const ascii = !/[^\x20-\x7e]/.test(text);
   const folded = ascii ? text : text.normalize('NFKD').replace(/\p{M}/gu, '');
-  return folded
-    .toLowerCase()
-    .replace(/n['’`]t\b/g, ' not')
-    .replace(/\b(is|are|was|were|does|do|did|has|have|had|can|could|would|should|wo)nt\b/g, '$1 not')
-    .replace(/['’`]s\b/g, '')
-    // Idioms holding a date word that ask no date: "when it comes to diplomacy" is "about diplomacy".
-    .replace(/\bwhen it comes to\b/g, 'about')
-    .replace(/\bcuando se trata de\b/g, 'sobre')
-    .replace(/['’`]/g, '')
-    .replace(ascii ? /[^a-z0-9]+/g : /[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return (
+    folded
+      .toLowerCase()
+      .replace(/n['’`]t\b/g, ' not')
+      .replace(/\b(is|are|was|were|does|do|did|has|have|had|can|could|would|should|wo)nt\b/g, '$1 not')
+      .replace(/['’`]s\b/g, '')
+      // Idioms holding a date word that ask no date: "when it comes to diplomacy" is "about diplomacy".
+      .replace(/\bwhen it comes to\b/g, 'about')
+      .replace(/\bcuando se trata de\b/g, 'sobre')
+      .replace(/['’`]/g, '')
+      .replace(ascii ? /[^a-z0-9]+/g : /[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+  );
 }
 
 export const words = (text: string): string[] => {
