@@ -27,6 +27,8 @@ function fold(text: string): string {
       // Idioms holding a date word that ask no date: "when it comes to diplomacy" is "about diplomacy".
       .replace(/\bwhen it comes to\b/g, 'about')
       .replace(/\bcuando se trata de\b/g, 'sobre')
+      // "Name the organizations..." asks for a list, it is not about a name.
+      .replace(/^name (the|all|some|every)\b/, '$1')
       .replace(/['’`]/g, '')
       .replace(ascii ? /[^a-z0-9]+/g : /[^\p{L}\p{N}]+/gu, ' ')
       .trim()
