@@ -27,6 +27,8 @@ function fold(text: string): string {
       // Idioms holding a date word that ask no date: "when it comes to diplomacy" is "about diplomacy".
       .replace(/\bwhen it comes to\b/g, 'about')
       .replace(/\bcuando se trata de\b/g, 'sobre')
+      // A split phrasal verb: "held Mexico back" is "held back" Mexico.
+      .replace(/\b(hold|holds|held|holding) (\w+(?: \w+)?) back\b/g, '$1 back $2')
       // "Name the organizations..." asks for a list, it is not about a name.
       .replace(/^name (the|all|some|every)\b/, '$1')
       .replace(/['’`]/g, '')

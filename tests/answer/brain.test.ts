@@ -48,6 +48,7 @@ describe('the brain', () => {
     expect(brain.ask('my pal claims Mexico joined NATO').factId).toBe('nato-membership');
     expect(brain.ask('list the organizations Mexico belongs to').factId).toBe('orgs-overview');
     expect(brain.ask('Name the organizations Mexico is part of').factId).toBe('orgs-overview');
+    expect(brain.ask('Does being outside NATO hold Mexico back?').factId).toBe('nato-impact');
     expect(brain.ask("what is NATO's full name").factId).toBe('nato-what-is');
     expect(brain.ask('Does Mexico work on green issues with other countries?').factId).toBe(
       'environment-climate',
