@@ -3,7 +3,7 @@
 // both sides agree on synonyms, names and spelling.
 import { DICTIONARY } from './dictionary.js';
 import { ENTITIES } from './entities.js';
-import { normalize, PhraseTable, STOPWORDS } from './normalize.js';
+import { normalize, PhraseTable, singular, STOPWORDS } from './normalize.js';
 import type { Lang } from './types.js';
 
 export interface Analysis {
@@ -141,10 +141,7 @@ export class Analyzer {
 
   /** Light plural folding for ordinary words ("agreements" -> "agreement"); names are left alone. */
   private stem(token: string): string {
-    if (this.canonicals.has(token) || token.length <= 4) return token;
-    if (token.endsWith('ies')) return token.slice(0, -3) + 'y';
-    if (token.endsWith('s') && !token.endsWith('ss') && !token.endsWith('us')) return token.slice(0, -1);
-    return token;
+    return this.canonicals.has(token) ? token : singular(token);
   }
 
   analyze(text: string, lang: Lang = 'en', correctTypos = true): Analysis {

@@ -61,7 +61,7 @@ export const STOPWORDS = new Set(
     'ya tambien pero si no ni nos algo alguna alguno algun favor dime decir saber sabes puedes podrias quiero ' +
     'homework tarea tio tia neta wey guey bro dude mate lol haha jaja xd time onda ' +
     'fr tbh ngl btw idk imo srsly rn lmao omg oigan porfa plis assignment among amongst ' +
-    'tema temas asunto asuntos issue issues list enumerate mention nombra menciona enumera lista ' +
+    'wrong false incorrect stuff getting gets gotten tema temas asunto asuntos issue issues list enumerate mention nombra menciona enumera lista ' +
     'buddy pal swear swears swore claim claims reckon reckons heard hear insist insists dice dicen escuche ' +
     'oye hola bot exactamente realmente actualmente basicamente entonces pues bueno oiga acaso verdad cierto'
   ).split(' '),
@@ -81,6 +81,14 @@ export const QUESTION_WORDS = new Set([
   'quienes',
   'como',
 ]);
+
+/** Light plural folding for ordinary words: "agreements" -> "agreement", "countries" -> "country". */
+export function singular(word: string): string {
+  if (word.length <= 4) return word;
+  if (word.endsWith('ies')) return word.slice(0, -3) + 'y';
+  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us')) return word.slice(0, -1);
+  return word;
+}
 
 /** Maps words and phrases to canonical tokens, longest phrase first. */
 export class PhraseTable {
@@ -134,10 +142,14 @@ export class PhraseTable {
   apply(ws: readonly string[]): string[] {
     const out: string[] = [];
     for (let i = 0; i < ws.length;) {
-      const max = Math.min(this.longest.get(ws[i]!) ?? 0, ws.length - i);
+      const longest = this.longest.get(ws[i]!) ?? (this.phrases.has(singular(ws[i]!)) ? 1 : 0);
+      const max = Math.min(longest, ws.length - i);
       let matched = 0;
       for (let n = max; n >= 1 && !matched; n--) {
-        const canonical = this.phrases.get(n === 1 ? ws[i]! : ws.slice(i, i + n).join(' '));
+        const canonical =
+          n === 1
+            ? (this.phrases.get(ws[i]!) ?? this.phrases.get(singular(ws[i]!)))
+            : this.phrases.get(ws.slice(i, i + n).join(' '));
         if (canonical !== undefined) {
           out.push(canonical);
           matched = n;

@@ -49,6 +49,10 @@ describe('the brain', () => {
     expect(brain.ask('list the organizations Mexico belongs to').factId).toBe('orgs-overview');
     expect(brain.ask('Name the organizations Mexico is part of').factId).toBe('orgs-overview');
     expect(brain.ask('Does being outside NATO hold Mexico back?').factId).toBe('nato-impact');
+    // Plurals of synonyms: "pacts" is "pact" is "agreement".
+    expect(brain.ask('what trade pacts has Mexico got').explain.tokens).toContain('agreement');
+    expect(brain.ask('¿El TLCAN sigue vigente?').factId).toBe('trade-usmca');
+    expect(brain.ask('Is Canada a party to the USMCA?').factId).toBe('trade-usmca');
     expect(brain.ask("what is NATO's full name").factId).toBe('nato-what-is');
     expect(brain.ask('Does Mexico work on green issues with other countries?').factId).toBe(
       'environment-climate',

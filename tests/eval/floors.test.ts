@@ -1,16 +1,24 @@
-// Keeps answer quality from sliding: the floors below are what the matcher reaches today on two
-// evaluation sets written without looking at the knowledge files. questions.jsonl is the set the
-// matcher was tuned on; holdout.jsonl and fresh.jsonl were never used for tuning (fresh.jsonl was
-// written by a separate session from the article alone, and its misses are not printed), so they are
-// the honest figures.
+// Keeps answer quality from sliding: the floors below are what the matcher reaches today on four
+// evaluation sets, each written by a separate session from the article alone, never from the
+// knowledge files. questions.jsonl and holdout.jsonl are tuning sets (their misses were read while
+// improving the matcher); fresh.jsonl was only ever looked at as totals; fresh2.jsonl was written last
+// and measured once, so it is the honest figure. `npm run eval` prints the tuning sets' misses only.
 import { describe, expect, it } from 'vitest';
 import { evaluate, rate, readEvalSet } from '../../src/quality/evaluate.js';
 import { brain, kb } from '../support/brain.js';
 
-const dev = evaluate(brain, kb, readEvalSet('tests/eval/questions.jsonl'));
-const holdout = evaluate(brain, kb, readEvalSet('tests/eval/holdout.jsonl'));
-const fresh = evaluate(brain, kb, readEvalSet('tests/eval/fresh.jsonl'));
-const all = [dev, holdout, fresh];
+const FLOORS: Record<string, number> = {
+  'questions.jsonl': 0.96,
+  'holdout.jsonl': 0.93,
+  'fresh.jsonl': 0.97,
+  'fresh2.jsonl': 0.95,
+};
+const sets = Object.entries(FLOORS).map(([file, floor]) => ({
+  file,
+  floor,
+  report: evaluate(brain, kb, readEvalSet(`tests/eval/${file}`)),
+}));
+const all = sets.map((s) => s.report);
 
 describe('answer quality on the evaluation sets', () => {
   it('has enough questions, Spanish ones included', () => {
@@ -19,16 +27,8 @@ describe('answer quality on the evaluation sets', () => {
     expect(outcomes.filter((o) => o.item.lang === 'es').length).toBeGreaterThanOrEqual(60);
   });
 
-  it('answers at least 97% of answerable tuning-set questions with the right fact', () => {
-    expect(rate(dev.answerable)).toBeGreaterThanOrEqual(0.97);
-  });
-
-  it('answers at least 90% of answerable held-out questions with the right fact', () => {
-    expect(rate(holdout.answerable)).toBeGreaterThanOrEqual(0.9);
-  });
-
-  it('answers at least 97% of answerable questions in the fresh set with the right fact', () => {
-    expect(rate(fresh.answerable)).toBeGreaterThanOrEqual(0.97);
+  it.each(sets)('answers answerable questions of $file with the right fact at least at its floor', (set) => {
+    expect(rate(set.report.answerable)).toBeGreaterThanOrEqual(set.floor);
   });
 
   it('declines at least 97% of the questions it cannot answer, in every set', () => {
