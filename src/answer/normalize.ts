@@ -27,8 +27,10 @@ function fold(text: string): string {
       // Idioms holding a date word that ask no date: "when it comes to diplomacy" is "about diplomacy".
       .replace(/\bwhen it comes to\b/g, 'about')
       .replace(/\bcuando se trata de\b/g, 'sobre')
-      // A split phrasal verb: "held Mexico back" is "held back" Mexico.
+      // Split phrasal verbs: "held Mexico back" is "held back" Mexico, "keeps Mexico from" is
+      // "keeps from" Mexico (but "keeps Mexico away from" is left alone).
       .replace(/\b(hold|holds|held|holding) (\w+(?: \w+)?) back\b/g, '$1 back $2')
+      .replace(/\b(keep|keeps|kept|keeping) (\w+|(?:the|its|their) \w+) from\b/g, '$1 from $2')
       // "Name the organizations..." asks for a list, it is not about a name.
       .replace(/^name (the|all|some|every)\b/, '$1')
       .replace(/['’`]/g, '')
@@ -62,6 +64,7 @@ export const STOPWORDS = new Set(
     'homework tarea tio tia neta wey guey bro dude mate lol haha jaja xd time onda ' +
     'fr tbh ngl btw idk imo srsly rn lmao omg oigan porfa plis assignment among amongst ' +
     'wrong false incorrect stuff getting gets gotten tema temas asunto asuntos issue issues list enumerate mention nombra menciona enumera lista ' +
+    'broadly generally speaking honestly seriously overall ' +
     'buddy pal swear swears swore claim claims reckon reckons heard hear insist insists dice dicen escuche ' +
     'oye hola bot exactamente realmente actualmente basicamente entonces pues bueno oiga acaso verdad cierto'
   ).split(' '),

@@ -35,6 +35,21 @@ describe('the brain', () => {
     expect(brain.ask('tbh').answered).toBe(false);
   });
 
+  it('reads "done for", staying outside, keeping from and making friends as the words the facts use', () => {
+    expect(brain.ask('What has the USMCA done for Mexico?').explain.tokens).toContain('benefit');
+    expect(brain.ask('generally speaking, is mexico in nato').factId).toBe('nato-membership');
+    expect(brain.ask('Does staying outside NATO prevent Mexico from having allies?').factId).toBe(
+      'nato-impact',
+    );
+    expect(brain.ask("Does being outside NATO limit Mexico's allies?").factId).toBe('nato-impact');
+    expect(brain.ask('Does remaining outside NATO keep Mexico from making friends?').explain.tokens).toEqual(
+      expect.arrayContaining(['outside', 'limit', 'ally']),
+    );
+    // "What keeps Mexico from joining" asks why; "keeps Mexico away from" is about being outside, not a limit.
+    expect(brain.ask('¿Qué impide que México entre en la OTAN?').factId).toBe('nato-why-not');
+    expect(brain.ask('what keeps mexico away from nato').explain.tokens).not.toContain('limit');
+  });
+
   it('does not take "when it comes to" for a question about a date', () => {
     expect(brain.ask('What does Mexico do when it comes to the environment?').factId).toBe(
       'environment-climate',
