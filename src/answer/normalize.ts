@@ -66,6 +66,7 @@ export const STOPWORDS = new Set(
     'wrong false incorrect stuff getting gets gotten tema temas asunto asuntos issue issues list enumerate mention nombra menciona enumera lista ' +
     'broadly generally speaking honestly seriously overall ' +
     'buddy pal swear swears swore claim claims reckon reckons heard hear insist insists dice dicen escuche ' +
+    'tiene tienen tener tenga tengan tenido tenia tenian ' +
     'oye hola bot exactamente realmente actualmente basicamente entonces pues bueno oiga acaso verdad cierto'
   ).split(' '),
 );
@@ -141,18 +142,24 @@ export class PhraseTable {
     return out;
   }
 
+  /** One word's canonical token, trying its singular too: "pacts" -> "pact", "militares" -> "militar". */
+  private single(w: string): string | undefined {
+    return (
+      this.phrases.get(w) ??
+      this.phrases.get(singular(w)) ??
+      (w.length > 5 && w.endsWith('es') ? this.phrases.get(w.slice(0, -2)) : undefined)
+    );
+  }
+
   /** Greedy longest match: ["north","atlantic","treaty","organization"] -> ["nato"]. */
   apply(ws: readonly string[]): string[] {
     const out: string[] = [];
     for (let i = 0; i < ws.length;) {
-      const longest = this.longest.get(ws[i]!) ?? (this.phrases.has(singular(ws[i]!)) ? 1 : 0);
+      const longest = this.longest.get(ws[i]!) ?? (this.single(ws[i]!) !== undefined ? 1 : 0);
       const max = Math.min(longest, ws.length - i);
       let matched = 0;
       for (let n = max; n >= 1 && !matched; n--) {
-        const canonical =
-          n === 1
-            ? (this.phrases.get(ws[i]!) ?? this.phrases.get(singular(ws[i]!)))
-            : this.phrases.get(ws.slice(i, i + n).join(' '));
+        const canonical = n === 1 ? this.single(ws[i]!) : this.phrases.get(ws.slice(i, i + n).join(' '));
         if (canonical !== undefined) {
           out.push(canonical);
           matched = n;

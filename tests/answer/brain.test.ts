@@ -83,6 +83,15 @@ describe('the brain', () => {
     expect(a.sources[0]?.url).toBe(ARTICLE);
   });
 
+  it('reads Spanish "tiene" like English "has", and Spanish plurals in -es', () => {
+    expect(brain.ask('¿México tiene tropas en la OTAN?').factId).toBe('nato-membership');
+    expect(brain.ask('¿Tiene México aliados militares?').explain.tokens).toEqual([
+      'mexico',
+      'ally',
+      'military',
+    ]);
+  });
+
   it('uses the locale to break a tie on a bare keyword', () => {
     expect(brain.ask('OTAN', { locale: 'es-ES' }).lang).toBe('es');
     expect(brain.ask('NATO', { locale: 'en-US' }).lang).toBe('en');
