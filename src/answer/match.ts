@@ -5,7 +5,7 @@
 import Fuse from 'fuse.js';
 import { Analyzer, type Analysis } from './analyze.js';
 import { HOME_ENTITY } from './entities.js';
-import { QUESTION_WORDS } from './normalize.js';
+import { LIGHT_WORDS, QUESTION_WORDS } from './normalize.js';
 import { factTexts, type Fact, type KnowledgeBase } from '../knowledge/schema.js';
 import type { Lang } from './types.js';
 
@@ -74,6 +74,8 @@ export const MATCH = {
   weakHit: 0.5,
   /** A word the knowledge base has never seen weighs this much of its rarest word. */
   unknownWeight: 1,
+  /** A light verb ("make", "use", "sit"; see LIGHT_WORDS) counts this much of its weight. */
+  lightWeight: 0.4,
 };
 
 /**
@@ -186,7 +188,8 @@ export class Matcher {
   }
 
   private idf(token: string): number {
-    return this.idfs.get(token) ?? this.unknownIdf;
+    const w = this.idfs.get(token) ?? this.unknownIdf;
+    return LIGHT_WORDS.has(token) ? w * MATCH.lightWeight : w;
   }
 
   match(question: string, lang: Lang): MatchResult {

@@ -71,6 +71,21 @@ export const STOPWORDS = new Set(
   ).split(' '),
 );
 
+/**
+ * Light verbs: everyday verbs that carry little meaning of their own ("make friends", "used to call",
+ * "sit at the table"). They still count, but less: a rare word the knowledge base has never seen
+ * weighs as much as its rarest, and a light verb must not sink a question that is otherwise clear.
+ */
+export const LIGHT_WORDS = new Set(
+  (
+    'make makes making made do doing go goes going went gone come comes coming came take takes taking took taken ' +
+    'put puts putting use uses using used call calls calling called leave leaves leaving left sit sits sitting sat ' +
+    'show shows showing showed shown find finds finding found look looks looking looked seem seems seemed ' +
+    'keep keeps keeping kept stay stays staying stayed turn turns turned run runs running ran bring brings brought ' +
+    'hace hacen hacer hizo hecho va van ir sale salir pone poner usa usar llama llaman llamado'
+  ).split(' '),
+);
+
 /** Words that only say a question is being asked: a question made of nothing else asks nothing. */
 export const QUESTION_WORDS = new Set([
   'what',

@@ -83,6 +83,12 @@ describe('the brain', () => {
     expect(a.sources[0]?.url).toBe(ARTICLE);
   });
 
+  it('lets light verbs ("keep making") count less than the words that carry the question', () => {
+    expect(brain.ask('does mexico keep making new trade deals').factId).toBe('trade-overview');
+    // A word it has never seen still weighs fully: this one is not answered with what NATO is.
+    expect(brain.ask("Who is NATO's secretary general?").answered).toBe(false);
+  });
+
   it('reads Spanish "tiene" like English "has", and Spanish plurals in -es', () => {
     expect(brain.ask('¿México tiene tropas en la OTAN?').factId).toBe('nato-membership');
     expect(brain.ask('¿Tiene México aliados militares?').explain.tokens).toEqual([
