@@ -102,12 +102,14 @@ export class Analyzer {
     if (max > 1) for (const d of deletes(word)) for (const dd of deletes(d)) probes.add(dd);
     let best = word;
     let bestDist = max + 1;
-    let bestFreq = 0;
+    let bestRank = 0;
+    // At the same distance a dropped letter ("limt" for "limit") beats a changed one ("list"): it is
+    // the commonest typo. Then the more frequent word wins.
     const consider = (c: string) => {
       const d = editDistance(word, c, max);
       if (d > max) return;
-      const f = this.known.get(c) ?? 0;
-      if (d < bestDist || (d === bestDist && f > bestFreq)) [best, bestDist, bestFreq] = [c, d, f];
+      const rank = (c.length > word.length ? 1e6 : 0) + (this.known.get(c) ?? 0);
+      if (d < bestDist || (d === bestDist && rank > bestRank)) [best, bestDist, bestRank] = [c, d, rank];
     };
     for (const p of probes) {
       if (this.known.has(p)) consider(p);

@@ -32,7 +32,7 @@ kazakhstan; uzbekistan; mongolia; vatican; vaticano
 `;
 
 const ORGANIZATIONS = `
-nato|otan|north atlantic treaty organization|organizacion del tratado del atlantico norte|north atlantic alliance|atlantic alliance|alianza atlantica|atlantic pact|north atlantic pact|pacto atlantico|pacto del atlantico norte
+nato|otan|north atlantic treaty organization|organizacion del tratado del atlantico norte|north atlantic alliance|atlantic alliance|alianza atlantica|atlantic pact|north atlantic pact|pacto atlantico|pacto del atlantico norte|alianza del atlantico norte|organizacion del atlantico norte
 usmca|t mec|tmec|cusma|nafta|tlcan|united states mexico canada agreement|us mexico canada agreement|tratado entre mexico estados unidos y canada|north american free trade agreement|tratado de libre comercio de america del norte
 pacificalliance|pacific alliance|alianza del pacifico
 un|onu|united nations|naciones unidas|organizacion de las naciones unidas

@@ -79,11 +79,11 @@ export const MATCH = {
 };
 
 /**
- * Tokens asking for a date, a place or a quantity (see knowledge/synonyms.yaml). A fact may answer a
+ * Tokens asking for a date, a place, a quantity or a person (see knowledge/synonyms.yaml). A fact may answer a
  * question holding one only if its own questions hold it too: "When did Mexico join the UN?" must
  * not get the UN membership fact.
  */
-export const FOCUS_TOKENS = new Set(['when', 'where', 'howmany', 'howmuch']);
+export const FOCUS_TOKENS = new Set(['when', 'where', 'howmany', 'howmuch', 'person']);
 
 /** The k entries with the highest values, best first, without sorting the whole map. */
 function topK(map: Map<number, number>, k: number): [number, number][] {

@@ -61,6 +61,8 @@ export const STOPWORDS = new Set(
     'el la los las un una unos unas de del al a en y o u e que es son fue era esta estan estar este esto ' +
     'ese eso su sus se lo le les me mi mis te tu tus con por para sobre como hay ha han he ser sido muy mas ' +
     'ya tambien pero si no ni nos algo alguna alguno algun favor dime decir saber sabes puedes podrias quiero ' +
+    'quiz quizzes exam exams class essay school teacher professor examen clase escuela ensayo profe maestro maestra ' +
+    'pregunta preguntita rapida rapido duda ' +
     'homework tarea tio tia neta wey guey bro dude mate lol haha jaja xd time onda ' +
     'fr tbh ngl btw idk imo srsly rn lmao omg oigan porfa plis assignment among amongst ' +
     'wrong false incorrect stuff getting gets gotten tema temas asunto asuntos issue issues list enumerate mention nombra menciona enumera lista ' +

@@ -8,7 +8,7 @@ export type SmallTalkKind = 'greeting' | 'thanks' | 'bye' | 'identity' | 'help';
 const PATTERNS: [SmallTalkKind, RegExp][] = [
   [
     'identity',
-    /^(who|what) (are|r) (you|u)( exactly)?$|^(what is|whats) your name$|^(quien|que) eres( tu)?$|^como te llamas$|^are you (a )?(bot|human|robot|ai)$|^eres (un )?(bot|robot|humano)$/,
+    /^(who|what) (are|r) (you|u)( exactly)?$|^(what is|whats|what) (your|ur) name$|^do you have a name$|^(quien|que) eres( tu)?$|^como te llamas$|^(cual es )?tu nombre$|^tienes nombre$|^are you (a )?(bot|human|robot|ai)$|^eres (un )?(bot|robot|humano)$/,
   ],
   [
     'help',

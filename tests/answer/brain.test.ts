@@ -89,6 +89,24 @@ describe('the brain', () => {
     expect(brain.ask("Who is NATO's secretary general?").answered).toBe(false);
   });
 
+  it('prefers a dropped letter to a changed one when correcting a typo', () => {
+    // "limt" is one edit from both "limit" and "list"; people drop letters far more often.
+    expect(brain.ask('does not being in NATO limt mexicos alliances').factId).toBe('nato-impact');
+  });
+
+  it('declines a question asking for a person, which no fact names', () => {
+    expect(brain.ask('que presidente metio a mexico a la OMC?').answered).toBe(false);
+    expect(brain.ask('Which Mexican president signed the USMCA?').explain.reason).toMatch(/asks "person"/);
+    expect(brain.ask('Is Mexico a member of the WTO?').factId).toBe('org-wto');
+  });
+
+  it('knows Spanish names and filler: "alianza del Atlántico Norte", "una pregunta rápida", what it contributes', () => {
+    expect(brain.ask('una pregunta rápida, ¿México pertenece a la alianza del Atlántico Norte?').factId).toBe(
+      'nato-membership',
+    );
+    expect(brain.ask('What does Mexico contribute to the UN?').factId).toBe('org-un');
+  });
+
   it('reads Spanish "tiene" like English "has", and Spanish plurals in -es', () => {
     expect(brain.ask('¿México tiene tropas en la OTAN?').factId).toBe('nato-membership');
     expect(brain.ask('¿Tiene México aliados militares?').explain.tokens).toEqual([
@@ -140,7 +158,14 @@ describe('the brain', () => {
   });
 
   it('greets back without a fact, saying what it can answer', () => {
-    for (const q of ['hello', 'hola', 'thanks!', 'who are you?']) {
+    for (const q of [
+      'hello',
+      'hola',
+      'thanks!',
+      'who are you?',
+      "what's your name?",
+      '¿cuál es tu nombre?',
+    ]) {
       const a = brain.ask(q);
       expect(a.answered, q).toBe(false);
       expect(a.explain.tier, q).toBe('smalltalk');
