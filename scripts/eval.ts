@@ -9,7 +9,7 @@ import { evaluate, formatReport, readEvalSet } from '../src/quality/evaluate.js'
 
 const dir = 'tests/eval';
 /** Sets whose misses were read while tuning; the others only ever show totals. */
-const TUNING_SETS = new Set(['questions.jsonl', 'holdout.jsonl', 'fresh3.jsonl']);
+const TUNING_SETS = new Set(['questions.jsonl', 'holdout.jsonl', 'fresh3.jsonl', 'fresh4.jsonl']);
 const showAll = process.argv.includes('--misses');
 const kb = loadKnowledge('knowledge');
 const brain = createBrain(kb);

@@ -35,9 +35,9 @@ const ORGANIZATIONS = `
 nato|otan|north atlantic treaty organization|organizacion del tratado del atlantico norte|north atlantic alliance|atlantic alliance|alianza atlantica|atlantic pact|north atlantic pact|pacto atlantico|pacto del atlantico norte|alianza del atlantico norte|organizacion del atlantico norte
 usmca|t mec|tmec|cusma|nafta|tlcan|united states mexico canada agreement|us mexico canada agreement|tratado entre mexico estados unidos y canada|north american free trade agreement|tratado de libre comercio de america del norte
 pacificalliance|pacific alliance|alianza del pacifico
-un|onu|united nations|naciones unidas|organizacion de las naciones unidas
-oas|oea|organization of american states|organizacion de los estados americanos
-wto|omc|world trade organization|organizacion mundial del comercio
+un|onu|united nations|naciones unidas|organizacion de las naciones unidas|organizacion de naciones unidas
+oas|oea|organization of american states|organizacion de los estados americanos|organizacion de estados americanos
+wto|omc|world trade organization|organizacion mundial del comercio|organizacion mundial de comercio
 eu|european union|union europea|ue
 brics
 g20|g 20|group of twenty|grupo de los veinte

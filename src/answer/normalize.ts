@@ -27,6 +27,8 @@ function fold(text: string): string {
       // Idioms holding a date word that ask no date: "when it comes to diplomacy" is "about diplomacy".
       .replace(/\bwhen it comes to\b/g, 'about')
       .replace(/\bcuando se trata de\b/g, 'sobre')
+      // Filler that would read as content: "at all", "at some point", "para nada".
+      .replace(/\b(at all|at some point|para nada)\b/g, ' ')
       // Split phrasal verbs: "held Mexico back" is "held back" Mexico, "keeps Mexico from" is
       // "keeps from" Mexico (but "keeps Mexico away from" is left alone).
       .replace(/\b(hold|holds|held|holding) (\w+(?: \w+)?) back\b/g, '$1 back $2')
@@ -62,7 +64,7 @@ export const STOPWORDS = new Set(
     'ese eso su sus se lo le les me mi mis te tu tus con por para sobre como hay ha han he ser sido muy mas ' +
     'ya tambien pero si no ni nos algo alguna alguno algun favor dime decir saber sabes puedes podrias quiero ' +
     'quiz quizzes exam exams class essay school teacher professor examen clase escuela ensayo profe maestro maestra ' +
-    'pregunta preguntita rapida rapido duda ' +
+    'pregunta preguntita rapida rapido duda nada dame says ' +
     'homework tarea tio tia neta wey guey bro dude mate lol haha jaja xd time onda ' +
     'fr tbh ngl btw idk imo srsly rn lmao omg oigan porfa plis assignment among amongst ' +
     'wrong false incorrect stuff getting gets gotten tema temas asunto asuntos issue issues list enumerate mention nombra menciona enumera lista ' +

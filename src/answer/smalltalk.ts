@@ -12,7 +12,7 @@ const PATTERNS: [SmallTalkKind, RegExp][] = [
   ],
   [
     'help',
-    /^(help|ayuda|commands|comandos|menu)( me| please| por favor)?$|^what (can|do) (you|u) (do|know|answer)$|^what can i ask( you)?$|^(que|q) (puedes|sabes) (hacer|responder)$|^(que|q) te puedo preguntar$|^how (does this|do you) work$|^como funcionas$/,
+    /^(help|ayuda|commands|comandos|menu)( me| please| por favor)?$|^(can|could) (you|u) help( me)?( please)?$|^(me )?(puedes|podrias) ayudar(me)?$|^me ayudas$|^what (can|do) (you|u) (do|know|answer)$|^what can i ask( you)?$|^(que|q) (puedes|sabes) (hacer|responder)$|^(que|q) te puedo preguntar$|^how (does this|do you) work$|^como funcionas$/,
   ],
 ];
 

@@ -107,6 +107,27 @@ describe('the brain', () => {
     expect(brain.ask('What does Mexico contribute to the UN?').factId).toBe('org-un');
   });
 
+  it('takes countries named "like" the others as a comparison, not as what is asked about', () => {
+    expect(brain.ask("why isn't mexico in nato like the us and canada").factId).toBe('nato-why-not');
+    // Still only with countries it knows, and never answering about the compared one.
+    expect(brain.ask("Why isn't Mexico in NATO like Germany?").answered).toBe(false);
+    expect(brain.ask('Is Canada in NATO like Mexico?').answered).toBe(false);
+  });
+
+  it('reads more everyday wording: "at all", "work together", a summary, "¿pesa?", names without articles', () => {
+    expect(brain.ask('does mexico participate in the world trade organization at all').factId).toBe(
+      'org-wto',
+    );
+    expect(brain.ask('how does Mexico work together with other nations on science').factId).toBe(
+      'culture-science',
+    );
+    expect(brain.ask('dame un resumen de las alianzas de México').factId).toBe('alliances-overview');
+    expect(brain.ask('¿México pesa en el mundo?').factId).toBe('diplomacy-global-role');
+    expect(brain.ask('¿México está en la Organización de Estados Americanos?').factId).toBe('org-oas');
+    // A ranking is a number the article does not give.
+    expect(brain.ask('¿En qué ranking de exportadores está México?').answered).toBe(false);
+  });
+
   it('reads Spanish "tiene" like English "has", and Spanish plurals in -es', () => {
     expect(brain.ask('¿México tiene tropas en la OTAN?').factId).toBe('nato-membership');
     expect(brain.ask('¿Tiene México aliados militares?').explain.tokens).toEqual([
@@ -165,6 +186,8 @@ describe('the brain', () => {
       'who are you?',
       "what's your name?",
       '¿cuál es tu nombre?',
+      'can you help me?',
+      '¿me puedes ayudar?',
     ]) {
       const a = brain.ask(q);
       expect(a.answered, q).toBe(false);

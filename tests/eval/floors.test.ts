@@ -1,9 +1,9 @@
 // Keeps answer quality from sliding: the floors below are what the matcher reaches today on the
 // evaluation sets, each written by a separate session from the article alone, never from the
-// knowledge files. questions.jsonl, holdout.jsonl and fresh3.jsonl are tuning sets (their misses were
-// read while improving the matcher; fresh3 only after it had been measured blind once: 95.7% right);
-// fresh.jsonl and fresh2.jsonl were only ever looked at as totals. `npm run eval` prints the tuning
-// sets' misses only.
+// knowledge files. questions.jsonl, holdout.jsonl, fresh3.jsonl and fresh4.jsonl are tuning sets
+// (their misses were read while improving the matcher; fresh3 and fresh4 only after each had been
+// measured blind once, at 95.7% and 92.8% right); fresh.jsonl and fresh2.jsonl were only ever looked
+// at as totals. `npm run eval` prints the tuning sets' misses only.
 import { describe, expect, it } from 'vitest';
 import { evaluate, rate, readEvalSet } from '../../src/quality/evaluate.js';
 import { brain, kb } from '../support/brain.js';
@@ -14,6 +14,7 @@ const FLOORS: Record<string, number> = {
   'fresh.jsonl': 0.97,
   'fresh2.jsonl': 0.95,
   'fresh3.jsonl': 0.97,
+  'fresh4.jsonl': 0.97,
 };
 const sets = Object.entries(FLOORS).map(([file, floor]) => ({
   file,
