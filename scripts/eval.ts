@@ -1,6 +1,6 @@
 // `npm run eval`: accuracy of the shipped knowledge base on the evaluation sets in tests/eval/.
-// Only the tuning sets' misses are listed: the held-out sets (fresh*.jsonl) measure what tuning did not
-// see, so their misses stay out of sight unless asked for (`npm run eval -- --misses`).
+// Only the tuning sets' misses are listed: the held-out sets (fresh, fresh2, fresh5) measure what
+// tuning did not see, so their misses stay out of sight unless asked for (`npm run eval -- --misses`).
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBrain } from '../src/answer/brain.js';

@@ -1,20 +1,25 @@
 // Keeps answer quality from sliding: the floors below are what the matcher reaches today on the
 // evaluation sets, each written by a separate session from the article alone, never from the
-// knowledge files. questions.jsonl, holdout.jsonl, fresh3.jsonl and fresh4.jsonl are tuning sets
-// (their misses were read while improving the matcher; fresh3 and fresh4 only after each had been
-// measured blind once, at 95.7% and 92.8% right); fresh.jsonl and fresh2.jsonl were only ever looked
-// at as totals. `npm run eval` prints the tuning sets' misses only.
+// knowledge files. questions.jsonl (the issue's set), holdout.jsonl, fresh3.jsonl and fresh4.jsonl
+// are tuning sets: their misses were read while improving the matcher (fresh3 and fresh4 only after
+// each had been measured blind once, at 95.7% and 92.8% right). fresh.jsonl and fresh2.jsonl were
+// only ever looked at as totals. fresh5.jsonl was written last, against the final matcher, and
+// measured once: 91.2% right, its misses unread. It is the honest figure for unseen questions, so its
+// floors are what it measured, not the tuning sets' 97% and 95%. `npm run eval` prints the tuning
+// sets' misses only.
 import { describe, expect, it } from 'vitest';
 import { evaluate, rate, readEvalSet } from '../../src/quality/evaluate.js';
 import { brain, kb } from '../support/brain.js';
 
-const FLOORS: Record<string, number> = {
-  'questions.jsonl': 0.97,
-  'holdout.jsonl': 0.93,
-  'fresh.jsonl': 0.97,
-  'fresh2.jsonl': 0.95,
-  'fresh3.jsonl': 0.97,
-  'fresh4.jsonl': 0.97,
+/** Per set: share of answerable questions answered with the right fact, overall and in Spanish. */
+const FLOORS: Record<string, { right: number; es: number }> = {
+  'questions.jsonl': { right: 0.97, es: 0.95 },
+  'holdout.jsonl': { right: 0.95, es: 0.95 },
+  'fresh.jsonl': { right: 0.98, es: 0.95 },
+  'fresh2.jsonl': { right: 0.95, es: 0.95 },
+  'fresh3.jsonl': { right: 0.97, es: 0.95 },
+  'fresh4.jsonl': { right: 0.97, es: 0.95 },
+  'fresh5.jsonl': { right: 0.91, es: 0.94 },
 };
 const sets = Object.entries(FLOORS).map(([file, floor]) => ({
   file,
@@ -31,18 +36,22 @@ describe('answer quality on the evaluation sets', () => {
   });
 
   it.each(sets)('answers answerable questions of $file with the right fact at least at its floor', (set) => {
-    expect(rate(set.report.answerable)).toBeGreaterThanOrEqual(set.floor);
+    expect(rate(set.report.answerable)).toBeGreaterThanOrEqual(set.floor.right);
   });
 
   it('declines at least 97% of the questions it cannot answer, in every set', () => {
     for (const r of all) expect(rate(r.unanswerable)).toBeGreaterThanOrEqual(0.97);
   });
 
-  it('answers at least 95% of answerable Spanish questions with the right fact, and declines 97% of the rest', () => {
-    for (const r of all) {
-      expect(rate(r.byLang.get('es')!.answerable)).toBeGreaterThanOrEqual(0.95);
-      expect(rate(r.byLang.get('es')!.unanswerable)).toBeGreaterThanOrEqual(0.97);
-    }
+  it.each(sets)('answers answerable Spanish questions of $file at its floor, and declines 97% of the rest', (set) => {
+    const es = set.report.byLang.get('es')!;
+    expect(rate(es.answerable)).toBeGreaterThanOrEqual(set.floor.es);
+    expect(rate(es.unanswerable)).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it('answers at least 95% of all answerable Spanish questions with the right fact', () => {
+    const es = all.flatMap((r) => r.outcomes).filter((o) => o.item.lang === 'es' && o.answerable);
+    expect(es.filter((o) => o.correct).length / es.length).toBeGreaterThanOrEqual(0.95);
   });
 
   it('never answers with a fact about a country or organization the question did not ask about', () => {
