@@ -11,8 +11,6 @@ export interface Analysis {
   tokens: string[];
   /** Canonical tokens of the countries and organizations named. */
   entities: string[];
-  /** Those of them named only to compare with ("...like the US and Canada"): not what is asked about. */
-  compared: string[];
   /** Words corrected for typos: [typed, corrected]. */
   corrections: [string, string][];
 }
@@ -50,9 +48,6 @@ function deletes(word: string): string[] {
 const MAX_CORRECTABLE = 30;
 const FUNCTION_QUESTION =
   /^(what|que|whats) (does|do|is|are|hace|es) .+ (do|for|hace)( exactly| really| actually| again| now| today| anyway)*$/;
-
-/** Words after which the countries named are a comparison: "why isn't Mexico in NATO like Canada?". */
-const COMPARING = new Set(['like', 'unlike']);
 
 /** Shorter words are never corrected to complete a name: "she us" must not become "the US". */
 const MIN_NAME_TYPO = 4;
@@ -167,16 +162,13 @@ export class Analyzer {
     if (correctTypos) ws = this.correctInNames(ws, corrections);
     const tokens: string[] = [];
     const entities: string[] = [];
-    const compared: string[] = [];
-    let comparing = false;
     // "What does NATO do?" and "what is NATO for?" ask what something is for, though both words are stopwords.
     if (FUNCTION_QUESTION.test(ws.join(' '))) tokens.push('job');
     for (const t of this.phrases.apply(ws)) {
-      if (COMPARING.has(t)) comparing = true;
       if (STOPWORDS.has(t) && !this.canonicals.has(t)) continue;
-      if (this.entityTokens.has(t)) (comparing ? compared : entities).push(t);
+      if (this.entityTokens.has(t)) entities.push(t);
       tokens.push(this.stem(t));
     }
-    return { tokens, entities, compared, corrections };
+    return { tokens, entities, corrections };
   }
 }

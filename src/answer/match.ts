@@ -199,8 +199,7 @@ export class Matcher {
       return { tier: 'declined', reason: 'no words to match', foreign: [], analysis, candidates: [] };
 
     const asked = new Set(analysis.entities.filter((e) => e !== HOME_ENTITY));
-    // A country named as a comparison need not be one a fact is about, but it must be one the bot knows.
-    const foreign = [...asked, ...analysis.compared].filter((e) => !this.coveredEntities.has(e));
+    const foreign = [...asked].filter((e) => !this.coveredEntities.has(e));
 
     const exactDoc = this.exact.get(keyOf(tokens));
     if (exactDoc !== undefined && !foreign.length) {

@@ -29,10 +29,8 @@ function fold(text: string): string {
       .replace(/\bcuando se trata de\b/g, 'sobre')
       // Filler that would read as content: "at all", "at some point", "para nada".
       .replace(/\b(at all|at some point|para nada)\b/g, ' ')
-      // Split phrasal verbs: "held Mexico back" is "held back" Mexico, "keeps Mexico from" is
-      // "keeps from" Mexico (but "keeps Mexico away from" is left alone).
+      // A split phrasal verb: "held Mexico back" is "held back" Mexico.
       .replace(/\b(hold|holds|held|holding) (\w+(?: \w+)?) back\b/g, '$1 back $2')
-      .replace(/\b(keep|keeps|kept|keeping) (\w+|(?:the|its|their) \w+) from\b/g, '$1 from $2')
       // "Name the organizations..." asks for a list, it is not about a name.
       .replace(/^name (the|all|some|every)\b/, '$1')
       .replace(/['’`]/g, '')
@@ -85,7 +83,7 @@ export const LIGHT_WORDS = new Set(
     'make makes making made do doing go goes going went gone come comes coming came take takes taking took taken ' +
     'put puts putting use uses using used call calls calling called leave leaves leaving left sit sits sitting sat ' +
     'show shows showing showed shown find finds finding found look looks looking looked seem seems seemed ' +
-    'keep keeps keeping kept stay stays staying stayed turn turns turned run runs running ran bring brings brought ' +
+    'keep keeps keeping kept stay stays staying stayed turn turns turned bring brings brought ' +
     'hace hacen hacer hizo hecho va van ir sale salir pone poner usa usar llama llaman llamado'
   ).split(' '),
 );
