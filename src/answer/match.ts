@@ -170,6 +170,8 @@ export class Matcher {
     const n = this.docs.length;
     for (const [t, list] of this.postings) this.idfs.set(t, Math.log(1 + n / list.length));
     this.unknownIdf = Math.log(1 + n) * MATCH.unknownWeight;
+    // Light verbs are weighed down once here, known or not, so idf() stays a plain lookup.
+    for (const w of LIGHT_WORDS) this.idfs.set(w, this.idf(w) * MATCH.lightWeight);
     for (const doc of this.docs)
       for (const p of doc.phrasings) for (const t of p.set) p.weight += this.idf(t);
     this.shared = new Array<number>(this.docs.reduce((m, d) => Math.max(m, d.phrasings.length), 0)).fill(0);
@@ -188,8 +190,7 @@ export class Matcher {
   }
 
   private idf(token: string): number {
-    const w = this.idfs.get(token) ?? this.unknownIdf;
-    return LIGHT_WORDS.has(token) ? w * MATCH.lightWeight : w;
+    return this.idfs.get(token) ?? this.unknownIdf;
   }
 
   match(question: string, lang: Lang): MatchResult {
@@ -274,8 +275,7 @@ export class Matcher {
     const qWeights = unique.map((t) => [t, this.idf(t)] as const);
     // The query as Fuse.js sees it: its rarest tokens first, within bitap's 32-character window.
     let query = '';
-    for (const t of [...unique].sort((a, b) => this.idf(b) - this.idf(a)))
-      if (query.length + t.length + 1 <= 32) query = query ? `${query} ${t}` : t;
+    for (const t of unique) if (query.length + t.length + 1 <= 32) query = query ? `${query} ${t}` : t;
     const { weights } = MATCH;
     const ranked = top
       .map(([i, hit]) => {

@@ -80,9 +80,9 @@ export const STOPWORDS = new Set(
  */
 export const LIGHT_WORDS = new Set(
   (
-    'make makes making made do doing go goes going went gone come comes coming came take takes taking took taken ' +
+    'make makes making made go goes going went gone come comes coming came take takes taking took taken ' +
     'put puts putting use uses using used call calls calling called leave leaves leaving left sit sits sitting sat ' +
-    'show shows showing showed shown find finds finding found look looks looking looked seem seems seemed ' +
+    'shows showing showed shown find finds finding found look looks looking looked seem seems seemed ' +
     'keep keeps keeping kept stay stays staying stayed turn turns turned bring brings brought ' +
     'hace hacen hacer hizo hecho va van ir sale salir pone poner usa usar llama llaman llamado'
   ).split(' '),
