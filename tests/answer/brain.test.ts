@@ -9,9 +9,31 @@ describe('the brain', () => {
     const a = brain.ask('Is Mexico in NATO?');
     expect(a.answered).toBe(true);
     expect(a.factId).toBe('nato-membership');
-    expect(a.text).toMatch(/^No\. Mexico is not a member/);
-    expect(a.sources[0]?.url).toBe(ARTICLE);
+    expect(a.text).toMatch(/^Mexico is not a member/);
+    expect(a.sources[0]?.url.startsWith(ARTICLE)).toBe(true);
     expect(a.related.map((r) => r.factId)).toContain('nato-why-not');
+  });
+
+  it('never opens with a Yes or No that a negated, doubtful or open question would read backwards', () => {
+    const asked = [
+      "Someone told me Mexico isn't in the UN, is that right?",
+      'Can Mexico still form alliances without NATO?',
+      'what is the OAS',
+      'should Mexico join NATO?',
+      'Mexico is in NATO, right?',
+      'Mexico is not in NATO, right?',
+      "Isn't Mexico in the WTO?",
+      '¿México no está en la ONU, verdad?',
+      '¿Acaso México no es parte de la OTAN?',
+    ];
+    for (const q of asked) expect(brain.ask(q).text, q).not.toMatch(/^\W*(yes|no|s[ií])\b/i);
+    // The statement itself carries the answer, whichever way the question leaned.
+    expect(brain.ask('Mexico is not in NATO, right?').text).toMatch(
+      /^Mexico is not a member of the North Atlantic/,
+    );
+    expect(brain.ask("Someone told me Mexico isn't in the UN, is that right?").text).toMatch(
+      /^Mexico is a member of the United Nations/,
+    );
   });
 
   it('forgives typos, missing accents and shouting', () => {
@@ -78,8 +100,8 @@ describe('the brain', () => {
     const a = brain.ask('¿México está en la OTAN?');
     expect(a.lang).toBe('es');
     expect(a.factId).toBe('nato-membership');
-    expect(a.text).toMatch(/^No\. México no es miembro/);
-    expect(a.sources[0]?.url).toBe(ARTICLE);
+    expect(a.text).toMatch(/^México no es miembro/);
+    expect(a.sources[0]?.url.startsWith(ARTICLE)).toBe(true);
   });
 
   it('lets light verbs ("keep making") count less than the words that carry the question', () => {

@@ -23,9 +23,11 @@ describe('npm run ask -- --json', () => {
     const o = JSON.parse(lines[0]!);
     expect(Object.keys(o)).toEqual(FIELDS);
     expect(o).toMatchObject({ question: 'Is Mexico in NATO?', answered: true, factId: 'nato-membership' });
-    expect(o.sources).toEqual([
-      { title: 'Is Mexico in NATO?', url: 'https://www.jluggage.com/blog/world/is-mexico-in-nato/' },
-    ]);
+    expect(o.sources.length).toBeGreaterThan(0);
+    for (const s of o.sources) {
+      expect(s.title).toBe('Is Mexico in NATO?');
+      expect(s.url).toMatch(/^https:\/\/www\.jluggage\.com\/blog\/world\/is-mexico-in-nato\/#:~:text=/);
+    }
     expect(o.confidence).toBeGreaterThan(0.5);
     expect(o.confidence).toBeLessThanOrEqual(1);
   });
@@ -72,7 +74,7 @@ describe('npm run ask -- --json', () => {
 
   it('prints the answer with its sources for people without --json', () => {
     const r = ask(['Is Mexico in NATO?']);
-    expect(r.stdout).toMatch(/^No\. Mexico is not a member/);
+    expect(r.stdout).toMatch(/^Mexico is not a member/);
     expect(r.stdout).toContain(
       'Source: Is Mexico in NATO? (Security and Defense: Exclusion from NATO) https://www.jluggage.com/blog/world/is-mexico-in-nato/',
     );

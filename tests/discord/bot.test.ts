@@ -44,7 +44,7 @@ describe('the Discord bot against a fake Discord', () => {
     const body = await callbackFor(fake.chatInput('ask', [str('question', 'is mexico in nato')]));
     expect(body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     const embed = body.data.embeds[0];
-    expect(embed.description).toMatch(/^No\. Mexico is not a member/);
+    expect(embed.description).toMatch(/^Mexico is not a member/);
     expect(JSON.stringify(embed.fields)).toContain(ARTICLE);
     expect(body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(body.data.flags ?? 0).toBe(0);
@@ -64,7 +64,7 @@ describe('the Discord bot against a fake Discord', () => {
       ),
     );
     expect(body.data.flags).toBe(MessageFlags.Ephemeral);
-    expect(body.data.embeds[0].description).toMatch(/^No\. México no es miembro/);
+    expect(body.data.embeds[0].description).toMatch(/^México no es miembro/);
   });
 
   it('answers autocomplete with ranked choices, and pinned ones for empty input', async () => {

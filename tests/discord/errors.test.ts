@@ -51,7 +51,7 @@ describe('the error boundary', () => {
     const fine = ask('is mexico in nato');
     fake.interact(fine);
     const ok = await fake.waitForRequest('POST', new RegExp(`^/interactions/${fine.id}/`));
-    expect(ok.body.data.embeds[0].description).toMatch(/^No\./);
+    expect(ok.body.data.embeds[0].description).toMatch(/^Mexico is not a member/);
   });
 
   it('answers an unknown command with a short private explanation', async () => {

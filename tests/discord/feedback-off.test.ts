@@ -51,7 +51,7 @@ describe('with ANALYTICS=off', () => {
         { type: ApplicationCommandOptionType.String, name: 'question', value: 'is mexico in nato' },
       ]),
     );
-    expect(body.data.embeds[0].description).toMatch(/^No\. Mexico is not a member/);
+    expect(body.data.embeds[0].description).toMatch(/^Mexico is not a member/);
     expect(allIds(body.data.components).some((id) => id.startsWith('vote:'))).toBe(false);
 
     const since = fake.requests.length;

@@ -77,7 +77,7 @@ describe('the staff post', () => {
   };
 
   it('carries the question, fact id, an excerpt and the vote, pings nobody and fits an embed', () => {
-    const body = renderStaffReport(stored, 'No. Mexico is not a member. '.repeat(50), -1);
+    const body = renderStaffReport(stored, 'Mexico is not a member. '.repeat(50), -1);
     expect(body.allowed_mentions).toEqual({ parse: [] });
     const [embed] = body.embeds!;
     const [question, given, vote] = embed!.fields!;

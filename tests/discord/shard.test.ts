@@ -53,7 +53,7 @@ describe('start:sharded', () => {
     );
     fake.interact(interaction);
     const r = await fake.waitForRequest('POST', new RegExp(`^/interactions/${interaction.id}/`));
-    expect(r.body.data.embeds[0].description).toMatch(/^No\./);
+    expect(r.body.data.embeds[0].description).toMatch(/^Mexico is not a member/);
 
     m.process.kill('SIGTERM');
     expect(await m.exited(20_000)).toBe(0);

@@ -86,7 +86,7 @@ describe('start-up', () => {
       const message = fake.message({ content: `<@${FAKE_BOT.id}> is mexico in nato`, mentions: [FAKE_BOT] });
       fake.post(message);
       const r = await fake.waitForRequest('POST', /^\/channels\/\d+\/messages$/, { since });
-      expect(r.body.embeds[0].description).toMatch(/^No\./);
+      expect(r.body.embeds[0].description).toMatch(/^Mexico is not a member/);
     } finally {
       await bot.stop();
     }

@@ -50,10 +50,10 @@ describe('live knowledge', () => {
     const { logger, lines } = memoryLogger();
     live = openLiveKnowledge(dir, logger, { watch: true, debounceMs: 50 });
     expect(watchers()).toBe(watchersBefore + 1);
-    expect(live.brain.ask('is mexico in nato').text).toMatch(/^No\. Mexico is not a member/);
-    edit(NATO, 'No. Mexico is not a member', 'No. Mexico has never been a member');
+    expect(live.brain.ask('is mexico in nato').text).toMatch(/^Mexico is not a member/);
+    edit(NATO, 'Mexico is not a member', 'Mexico is still not a member');
     await until(() => live!.brain.generation === 1);
-    expect(live.brain.ask('is mexico in nato').text).toMatch(/^No\. Mexico has never been a member/);
+    expect(live.brain.ask('is mexico in nato').text).toMatch(/^Mexico is still not a member/);
     expect(lines.find((l) => l.msg === 'Knowledge reloaded')).toMatchObject({ trigger: 'file change' });
   });
 
@@ -62,7 +62,7 @@ describe('live knowledge', () => {
     live = openLiveKnowledge(dir, logger, { watch: true, debounceMs: 50 });
     const before = live.brain.ask('is mexico in nato').text;
     // An answer must not be empty.
-    edit(NATO, /answer: >-\n\s+No\. Mexico is not a member[^\n]*\n[^\n]*\n/, 'answer: ""\n');
+    edit(NATO, /answer: >-\n\s+Mexico is not a member[^\n]*\n[^\n]*\n/, 'answer: ""\n');
     await until(() => lines.some((l) => typeof l.msg === 'string' && l.msg.startsWith('Knowledge reload failed')));
     expect(live.brain.generation).toBe(0);
     expect(live.brain.ask('is mexico in nato').text).toBe(before);
@@ -76,14 +76,14 @@ describe('live knowledge', () => {
     // The worst place for the cache: inside the watched folder itself.
     const cacheDir = join(dir, '.cache');
     live = openLiveKnowledge(dir, logger, { watch: true, debounceMs: 50, cacheDir });
-    edit(NATO, 'No. Mexico is not a member', 'No. Mexico has never been a member');
+    edit(NATO, 'Mexico is not a member', 'Mexico is still not a member');
     await until(() => live!.brain.generation === 1);
     await new Promise((r) => setTimeout(r, 500));
     expect(live.brain.generation).toBe(1);
     expect(lines.filter((l) => l.msg === 'Knowledge reloaded')).toHaveLength(1);
     const next = loadBrain(dir, { cacheDir });
     expect(next.from).toBe('snapshot');
-    expect(next.brain.ask('is mexico in nato').text).toMatch(/^No\. Mexico has never been a member/);
+    expect(next.brain.ask('is mexico in nato').text).toMatch(/^Mexico is still not a member/);
   });
 
   it('reloads on request (/reload) and reports the outcome', () => {

@@ -32,7 +32,7 @@ describe('loading knowledge files', () => {
     expect(kb.facts.length).toBeGreaterThanOrEqual(15);
     for (const f of kb.facts) {
       expect(f.sources.length).toBeGreaterThan(0);
-      expect(f.sources[0]!.url).toBe('https://www.jluggage.com/blog/world/is-mexico-in-nato/');
+      expect(f.sources[0]!.url.startsWith('https://www.jluggage.com/blog/world/is-mexico-in-nato/')).toBe(true);
       expect(f.sources[0]!.title).toBe('Is Mexico in NATO?');
     }
   });
@@ -42,7 +42,7 @@ describe('loading knowledge files', () => {
   });
 
   it('names the file, the fact and the field of a missing answer', () => {
-    const broken = good.replace(/ {4}answer: >-\n {6}No\. Mexico.*\n/, '');
+    const broken = good.replace(/ {4}answer: >-\n {6}Mexico.*\n/, '');
     expect(problemsOf(folder({ 'nato.yaml': broken }))).toEqual([
       expect.stringMatching(/^nato\.yaml, fact "nato-membership", field "answer": /),
     ]);
@@ -54,7 +54,7 @@ describe('loading knowledge files', () => {
   });
 
   it('rejects an answer too long for a Discord embed', () => {
-    const broken = good.replace('No. Mexico is not a member', `No. ${'very '.repeat(200)}`);
+    const broken = good.replace('Mexico is not a member', 'very '.repeat(200));
     expect(problemsOf(folder({ 'nato.yaml': broken }))[0]).toMatch(/field "answer": must be at most \d+ characters/);
   });
 

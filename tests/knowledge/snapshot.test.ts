@@ -101,14 +101,14 @@ describe('the start-up snapshot', () => {
     expect(loadBrain(dir, { cacheDir }).from).toBe('files');
     expect(loadBrain(dir, { cacheDir }).from).toBe('snapshot');
     const before = snapshotKey(dir);
-    edit(dir, 'security.yaml', 'No. Mexico is not a member', 'No. Mexico has never been a member');
+    edit(dir, 'security.yaml', 'Mexico is not a member', 'Mexico is still not a member');
     expect(snapshotKey(dir)).not.toBe(before);
     const rebuilt = loadBrain(dir, { cacheDir });
     expect(rebuilt.from).toBe('files');
-    expect(natoAnswer(rebuilt.brain)).toMatch(/^No\. Mexico has never been a member/);
+    expect(natoAnswer(rebuilt.brain)).toMatch(/^Mexico is still not a member/);
     const next = loadBrain(dir, { cacheDir });
     expect(next.from).toBe('snapshot');
-    expect(natoAnswer(next.brain)).toMatch(/^No\. Mexico has never been a member/);
+    expect(natoAnswer(next.brain)).toMatch(/^Mexico is still not a member/);
     // Only the newest snapshot is kept.
     expect(readdirSync(cacheDir)).toEqual([SNAPSHOT_FILE]);
   });
@@ -163,7 +163,7 @@ describe('the start-up snapshot', () => {
     const cacheDir = tempDir('cache-');
     loadBrain(dir, { cacheDir });
     expect(loadBrain(dir, { cacheDir }).from).toBe('snapshot');
-    edit(dir, 'security.yaml', /answer: >-\n\s+No\. Mexico is not a member[^\n]*\n[^\n]*\n/, 'answer: ""\n');
+    edit(dir, 'security.yaml', /answer: >-\n\s+Mexico is not a member[^\n]*\n[^\n]*\n/, 'answer: ""\n');
     const expected = errorOf(() => loadKnowledge(dir));
     const got = errorOf(() => loadBrain(dir, { cacheDir }));
     expect(got).toBeInstanceOf(KnowledgeError);
@@ -176,7 +176,7 @@ describe('the start-up snapshot', () => {
     const dir = knowledgeCopy();
     expect(loadBrain(dir).from).toBe('files');
     expect(loadBrain(dir).from).toBe('files');
-    expect(readdirSync(dir).filter((f) => !/\.ya?ml$/.test(f))).toEqual([]);
+    expect(readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && !/\.ya?ml$/.test(e.name))).toEqual([]);
   });
 });
 

@@ -5,7 +5,7 @@ export function makeAnswer(overrides: Partial<Answer> = {}): Answer {
   return {
     question: 'Is Mexico in NATO?',
     answered: true,
-    text: 'No. Mexico is not a member of NATO.',
+    text: 'Mexico is not a member of NATO.',
     confidence: 1,
     factId: 'nato-membership',
     topic: 'security',
