@@ -48,6 +48,8 @@ export interface Answer {
 export interface AskOptions {
   /** Language hint from the transport (a Discord user's locale); the question's own language wins when clear. */
   locale?: string | undefined;
+  /** Earlier questions of the same conversation, oldest first, for follow-ups ("why not?"). */
+  history?: readonly string[] | undefined;
 }
 
 /** The bot's brain: what every transport talks to. */

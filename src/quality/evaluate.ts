@@ -9,8 +9,13 @@ import { factTexts, type KnowledgeBase } from '../knowledge/schema.js';
 
 const ItemSchema = z.object({
   q: z.string(),
-  expect: z.string(),
+  /** The fact that answers it, "decline", or (a message asking several things) every fact it needs. */
+  expect: z.union([z.string(), z.array(z.string()).min(1)]),
   accept: z.array(z.string()).default([]),
+  /** A several-part message with a part the knowledge base cannot answer. */
+  partial: z.boolean().default(false),
+  /** Earlier questions of the same conversation, oldest first. */
+  history: z.array(z.string()).optional(),
   category: z.string(),
   lang: z.enum(['en', 'es']),
 });
@@ -56,6 +61,10 @@ export interface EvalReport {
   wrongEntity: Outcome[];
 }
 
+/** Every fact an answer used: several for a message that asked several things. */
+const factsUsed = (answer: Answer): string[] =>
+  (answer as Answer & { factIds?: string[] }).factIds ?? (answer.factId ? [answer.factId] : []);
+
 const add = (t: Tally, ok: boolean) => {
   t.total++;
   if (ok) t.correct++;
@@ -88,12 +97,21 @@ export function evaluate(brain: Brain, kb: KnowledgeBase, items: EvalItem[]): Ev
     wrongEntity: [],
   };
   for (const item of items) {
-    const answer = brain.ask(item.q);
-    const answerable = item.expect !== 'decline';
-    const rightFact = answer.factId === item.expect || item.accept.includes(answer.factId ?? '');
+    const answer = brain.ask(item.q, item.history ? { history: item.history } : {});
+    const expected = typeof item.expect === 'string' ? [item.expect] : item.expect;
+    const answerable = !expected.includes('decline');
+    // Right when every fact it needs is given, and nothing else is: a one-fact question answered with
+    // the fact (or an accepted one); a several-part one with each part's fact.
+    const used = factsUsed(answer);
+    const allowed = new Set([...expected, ...item.accept]);
+    const rightFact =
+      used.length > 0 &&
+      used.every((id) => allowed.has(id)) &&
+      (expected.length === 1 ? true : expected.every((id) => used.includes(id)));
     const correct = answerable ? answer.answered && rightFact : !answer.answered;
     const asked = analyzer.analyze(item.q, answer.lang).entities.filter((e) => e !== HOME_ENTITY);
-    const wrongEntity = answer.answered && asked.some((e) => !factEntities.get(answer.factId ?? '')?.has(e));
+    const wrongEntity =
+      answer.answered && asked.some((e) => !used.some((id) => factEntities.get(id)?.has(e)));
     const outcome = { item, answer, answerable, correct, wrongEntity };
     report.outcomes.push(outcome);
     if (wrongEntity) report.wrongEntity.push(outcome);
@@ -114,8 +132,7 @@ export function evaluate(brain: Brain, kb: KnowledgeBase, items: EvalItem[]): Ev
     if (band && best) {
       band.questions++;
       if (answer.answered) band.answered++;
-      if (answerable && (best.factId === item.expect || item.accept.includes(best.factId ?? '')))
-        band.right++;
+      if (answerable && allowed.has(best.factId ?? '')) band.right++;
     }
   }
   return report;
@@ -149,9 +166,10 @@ export function formatReport(name: string, r: EvalReport, options: { misses?: bo
     return lines.join('\n');
   }
   for (const o of misses) {
-    const got = o.answer.answered ? o.answer.factId : 'declined';
+    const got = o.answer.answered ? factsUsed(o.answer).join('+') : 'declined';
+    const history = o.item.history ? ` (after ${o.item.history.map((h) => `"${h}"`).join(', ')})` : '';
     lines.push(
-      `- [${o.item.category}/${o.item.lang}] "${o.item.q}": expected ${o.item.expect}, got ${got} ` +
+      `- [${o.item.category}/${o.item.lang}] "${o.item.q}"${history}: expected ${[o.item.expect].flat().join('+')}, got ${got} ` +
         `(${o.answer.confidence.toFixed(2)}; ${o.answer.explain.reason ?? o.answer.explain.tier}; tokens ${o.answer.explain.tokens.join(' ')})`,
     );
   }
