@@ -1,16 +1,22 @@
 // Start-up only: config -> knowledge -> brain -> transport (Discord when a token is set, else the terminal).
 import dotenv from 'dotenv';
-import { loadConfig } from './config.js';
+import { loadConfig, type Config } from './config.js';
 import { runTerminal, DISCORD_NOTICE } from './console/terminal.js';
 import { openLiveKnowledge } from './knowledge/live.js';
 import { entryFromAnswer, openQuestionLog, scheduleDailyPurge } from './analytics/index.js';
 import { startDiscord } from './discord/start.js';
-import { createLogger, registerSecret } from './log.js';
+import { createLogger, registerSecret, scrub } from './log.js';
+import { databaseStartupError, explainStartupError } from './startup-errors.js';
+import { defaultSettings, openGuildSettings, type GuildSettings } from './settings/store.js';
 import { installProcessGuards } from './process-guard.js';
+
+/** The configuration start-up got as far as reading, for the failure message. */
+let startedWith: Config | undefined;
 
 async function main(): Promise<void> {
   dotenv.config({ quiet: true });
   const config = loadConfig();
+  startedWith = config;
   registerSecret(config.DISCORD_TOKEN);
   const logger = createLogger(config.DISCORD_TOKEN ? config.LOG_LEVEL : 'warn');
   installProcessGuards(logger);
@@ -35,15 +41,26 @@ async function main(): Promise<void> {
     return;
   }
   logger.info({ facts: brain.factCount, watching: config.WATCH_KNOWLEDGE }, 'knowledge loaded');
+  let settings: GuildSettings;
+  try {
+    // Per-server settings must be saved when a moderator changes them: no writable database, no start.
+    settings = openGuildSettings(config.DATABASE_PATH, defaultSettings(config));
+  } catch (err) {
+    questionLog.close();
+    knowledge.close();
+    throw databaseStartupError(config.DATABASE_PATH, err);
+  }
   const stopPurge = scheduleDailyPurge(questionLog, config.LOG_RETENTION_DAYS);
   const closeAll = () => {
     stopPurge();
     questionLog.close();
+    settings.close();
     knowledge.close(); // or the watcher keeps a bot that could not log in alive
   };
   try {
     await startDiscord(config, brain, logger, {
       questionLog,
+      settings,
       reload: (trigger) => knowledge.reload(trigger),
       // Shutdown (SIGINT/SIGTERM) ends here, after replies in flight have finished and been logged.
       exit: (code) => {
@@ -58,6 +75,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  // One sentence saying what failed and what to do; scrubbed, as it may quote what Discord said.
+  process.stderr.write(
+    `${scrub(explainStartupError(err, { ...startedWith, action: 'logging in (GET /gateway/bot)' }))}\n`,
+  );
   process.exitCode = 1;
 });

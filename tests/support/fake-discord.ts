@@ -72,6 +72,8 @@ export interface FakeDiscordOptions {
   gatewayRejectTokens?: string[];
   /** When false, an IDENTIFY asking for Message Content is closed with 4014. */
   allowMessageContent?: boolean;
+  /** IDENTIFYs asking for any of these intents are closed with 4014 (besides Message Content above). */
+  disallowedIntents?: number;
   maxConcurrency?: number;
   /** Port for the HTTP server (0: any free port). */
   port?: number;
@@ -144,6 +146,7 @@ export class FakeDiscord {
       rejectTokens: [],
       gatewayRejectTokens: [],
       allowMessageContent: true,
+      disallowedIntents: 0,
       maxConcurrency: 1,
       ...options,
     };
@@ -531,7 +534,9 @@ export class FakeDiscord {
     this.identifies.push({ token: d.token, intents: d.intents, shard });
     const refused = [...this.opts.rejectTokens, ...this.opts.gatewayRejectTokens];
     if (refused.includes(d.token)) return void ws.close(4004, 'Authentication failed.');
-    if (!this.opts.allowMessageContent && d.intents & GatewayIntentBits.MessageContent) {
+    const disallowed =
+      this.opts.disallowedIntents | (this.opts.allowMessageContent ? 0 : GatewayIntentBits.MessageContent);
+    if (d.intents & disallowed) {
       return void ws.close(4014, 'Disallowed intent(s).');
     }
     const session: Session = { id: randomBytes(8).toString('hex'), shard, seq: 0, socket: ws };
