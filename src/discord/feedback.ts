@@ -111,8 +111,10 @@ export const voteButton: ButtonHandler = {
     const alternatives = vote.value === -1 ? alternativesFor(ctx.brain, question) : [];
     await interaction.reply(renderVoteReply(vote.value, question.lang, alternatives, question.factId));
     // Only a new or changed 👎 reaches the staff: clicking the same button again posts nothing.
-    if (vote.value === -1 && changed && ctx.feedbackChannelId) {
-      await tellStaff(interaction, ctx, ctx.feedbackChannelId, question, vote.value);
+    // The staff channel of the server the question was asked in (its /settings, else FEEDBACK_CHANNEL_ID).
+    const staffChannelId = ctx.settings.staffChannelFor(question.guildId ?? interaction.guildId);
+    if (vote.value === -1 && changed && staffChannelId) {
+      await tellStaff(interaction, ctx, staffChannelId, question, vote.value);
     }
   },
 };
