@@ -4,9 +4,10 @@ import { loadConfig, type Config } from './config.js';
 import { runTerminal, DISCORD_NOTICE } from './console/terminal.js';
 import { openLiveKnowledge } from './knowledge/live.js';
 import { entryFromAnswer, openQuestionLog, scheduleDailyPurge } from './analytics/index.js';
-import { startDiscord } from './discord/start.js';
+import { startDiscord, type DiscordBot } from './discord/start.js';
 import { createLogger, registerSecret, scrub } from './log.js';
-import { databaseStartupError, explainStartupError } from './startup-errors.js';
+import type { ReadinessChecks } from './health/server.js';
+import { STARTUP_ERRORS, StartupError, databaseStartupError, explainStartupError } from './startup-errors.js';
 import { defaultSettings, openGuildSettings, type GuildSettings } from './settings/store.js';
 import { installProcessGuards } from './process-guard.js';
 
@@ -51,14 +52,29 @@ async function main(): Promise<void> {
     throw databaseStartupError(config.DATABASE_PATH, err);
   }
   const stopPurge = scheduleDailyPurge(questionLog, config.LOG_RETENTION_DAYS);
+  let bot: DiscordBot | undefined;
+  let health: { port: number; close(): unknown } | undefined;
   const closeAll = () => {
     stopPurge();
+    void health?.close();
     questionLog.close();
     settings.close();
     knowledge.close(); // or the watcher keeps a bot that could not log in alive
   };
   try {
-    await startDiscord(config, brain, logger, {
+    if (config.healthPort !== undefined) {
+      // Up before the login, so /healthz answers and /readyz says "not yet" while it connects.
+      health = await startHealth(config.healthPort, config.HEALTH_HOST, {
+        gateway: () => bot?.client.isReady() ?? false,
+        knowledge: () => brain.factCount > 0,
+        database: () => {
+          settings.checkWritable();
+          return true;
+        },
+      });
+      logger.info({ host: config.HEALTH_HOST, port: health.port }, 'Health endpoint listening');
+    }
+    bot = await startDiscord(config, brain, logger, {
       questionLog,
       settings,
       reload: (trigger) => knowledge.reload(trigger),
@@ -71,6 +87,23 @@ async function main(): Promise<void> {
   } catch (err) {
     closeAll();
     throw err;
+  }
+}
+
+/** The health endpoint; prom-client is only loaded when it is on. */
+async function startHealth(port: number, host: string, checks: ReadinessChecks) {
+  const [{ createMetrics }, { startHealthServer }] = await Promise.all([
+    import('./health/metrics.js'),
+    import('./health/server.js'),
+  ]);
+  const metrics = createMetrics();
+  try {
+    const server = await startHealthServer({ port, host, registry: metrics.registry, checks });
+    return { port: server.port, close: () => server.close().finally(() => metrics.stop()) };
+  } catch (err) {
+    metrics.stop();
+    const code = (err as { code?: string }).code ?? String(err);
+    throw new StartupError(STARTUP_ERRORS.healthPort(host, port, code));
   }
 }
 

@@ -32,6 +32,8 @@ export const STARTUP_ERRORS = {
     `Discord refused ${what} for lack of permissions (403). Invite the bot again with the link in the README (scopes bot and applications.commands) to the right server, then retry.`,
   database: (path: string, code: string) =>
     `Could not open the database ${path} for writing (${code}). Make its folder writable by the user running the bot, or set DATABASE_PATH to a writable file.`,
+  healthPort: (host: string, port: number, code: string) =>
+    `The health endpoint could not listen on ${host}:${port} (${code}). Pick another HEALTH_PORT, or stop what is using that port.`,
   unexpected: (message: string) =>
     `The bot could not start: ${message}. Check the log above; if it does not say why, report this with the log.`,
 } as const;

@@ -7,6 +7,7 @@ import type { ReloadResult } from '../answer/reloadable.js';
 import type { QuestionLog } from '../analytics/index.js';
 import type { Brain } from '../answer/types.js';
 import type { Config } from '../config.js';
+import { metricEvents } from '../health/events.js';
 import { registerSecret, type Logger } from '../log.js';
 import { STARTUP_ERRORS, StartupError } from '../startup-errors.js';
 import { createClient } from './client.js';
@@ -121,7 +122,9 @@ export async function startDiscord(
     });
     client.on(Events.ShardReconnecting, (shardId) => {
       // Destroying the client on shutdown closes the socket too; that is not a reconnect.
-      if (!closing) logger.info({ shard: shardId }, 'Gateway reconnecting');
+      if (closing) return;
+      logger.info({ shard: shardId }, 'Gateway reconnecting');
+      metricEvents.reconnect();
     });
     client.on(Events.ShardResume, (shardId, replayed) =>
       logger.info({ shard: shardId, replayed }, 'Gateway resumed'),

@@ -128,8 +128,7 @@ function pickedChannel(interaction: ChatInputCommandInteraction, lang: Lang): st
   const known = interaction.guild?.channels.cache.get(id);
   const type = option.channel?.type ?? known?.type;
   if (interaction.guild && !known) throw new UserError(T.notTextChannel[lang]);
-  if (type !== undefined && !TEXT_CHANNELS.includes(type))
-    throw new UserError(T.notTextChannel[lang]);
+  if (type !== undefined && !TEXT_CHANNELS.includes(type)) throw new UserError(T.notTextChannel[lang]);
   return id;
 }
 
