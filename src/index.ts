@@ -4,7 +4,7 @@ import { loadConfig, type Config } from './config.js';
 import { runTerminal, DISCORD_NOTICE } from './console/terminal.js';
 import { openLiveKnowledge } from './knowledge/live.js';
 import { entryFromAnswer, openQuestionLog, scheduleDailyPurge } from './analytics/index.js';
-import { startDiscord, type DiscordBot } from './discord/start.js';
+import type { DiscordBot } from './discord/start.js';
 import { createLogger, registerSecret, scrub } from './log.js';
 import type { ReadinessChecks } from './health/server.js';
 import { STARTUP_ERRORS, StartupError, databaseStartupError, explainStartupError } from './startup-errors.js';
@@ -74,6 +74,8 @@ async function main(): Promise<void> {
       });
       logger.info({ host: config.HEALTH_HOST, port: health.port }, 'Health endpoint listening');
     }
+    // discord.js is loaded only here: the terminal never needs it, and answers sooner without it.
+    const { startDiscord } = await import('./discord/start.js');
     bot = await startDiscord(config, brain, logger, {
       questionLog,
       settings,
