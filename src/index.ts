@@ -62,10 +62,12 @@ async function main(): Promise<void> {
     knowledge.close(); // or the watcher keeps a bot that could not log in alive
   };
   try {
+    // discord.js is loaded only here: the terminal never needs it, and answers sooner without it.
+    const { startDiscord, gatewayReady } = await import('./discord/start.js');
     if (config.healthPort !== undefined) {
       // Up before the login, so /healthz answers and /readyz says "not yet" while it connects.
       health = await startHealth(config.healthPort, config.HEALTH_HOST, {
-        gateway: () => bot?.client.isReady() ?? false,
+        gateway: () => (bot ? gatewayReady(bot.client) : false),
         knowledge: () => brain.factCount > 0,
         database: () => {
           settings.checkWritable();
@@ -74,8 +76,6 @@ async function main(): Promise<void> {
       });
       logger.info({ host: config.HEALTH_HOST, port: health.port }, 'Health endpoint listening');
     }
-    // discord.js is loaded only here: the terminal never needs it, and answers sooner without it.
-    const { startDiscord } = await import('./discord/start.js');
     bot = await startDiscord(config, brain, logger, {
       questionLog,
       settings,

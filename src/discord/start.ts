@@ -2,7 +2,7 @@
 // at ready, recovers from a refused privileged intent, fails clearly on a bad token, and shuts down
 // gracefully (replies in flight finish first).
 import { performance } from 'node:perf_hooks';
-import { Events, type Client, type ClientOptions } from 'discord.js';
+import { Events, Status, type Client, type ClientOptions } from 'discord.js';
 import type { ReloadResult } from '../answer/reloadable.js';
 import type { QuestionLog } from '../analytics/index.js';
 import type { Brain } from '../answer/types.js';
@@ -66,6 +66,11 @@ function classify(err: unknown, closeCode: number | undefined): unknown {
   if (closeCode === DISALLOWED || message === 'Used disallowed intents')
     return new DisallowedIntents(message);
   return err;
+}
+
+/** True while every shard of this client holds a ready gateway session (false while one reconnects). */
+export function gatewayReady(client: Client): boolean {
+  return client.isReady() && [...client.ws.shards.values()].every((shard) => shard.status === Status.Ready);
 }
 
 function waitAtMost(promise: Promise<unknown>, ms: number): Promise<void> {
