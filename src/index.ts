@@ -45,7 +45,10 @@ async function main(): Promise<void> {
   let settings: GuildSettings;
   try {
     // Per-server settings must be saved when a moderator changes them: no writable database, no start.
-    settings = openGuildSettings(config.DATABASE_PATH, defaultSettings(config));
+    const opened = openGuildSettings(config.DATABASE_PATH, defaultSettings(config));
+    opened.onReadError = (err) =>
+      logger.error({ err, path: config.DATABASE_PATH }, 'Could not read server settings; using the defaults');
+    settings = opened;
   } catch (err) {
     questionLog.close();
     knowledge.close();

@@ -32,7 +32,7 @@ export type SettingsChange = { [K in SettingName]?: ServerSettings[K] | null };
 export interface GuildSettings {
   /** The defaults (environment) and, for a server, what it changed over them. */
   defaults: Readonly<ServerSettings>;
-  /** The settings in effect in a server (the defaults outside servers, e.g. in DMs). */
+  /** The settings in effect in a server (the defaults outside servers, e.g. in DMs, or when unreadable). */
   for(guildId: string | null | undefined): ServerSettings;
   /** Which settings this server changed (the rest are defaults). */
   changed(guildId: string): Set<SettingName>;
@@ -93,6 +93,10 @@ export class SqliteGuildSettings implements GuildSettings {
   private readonly upsert;
   private readonly remove;
 
+  /** Told when a read fails (the defaults are used meanwhile); at most once a minute. */
+  onReadError: ((err: unknown) => void) | undefined;
+  private lastReadErrorAt = -Infinity;
+
   constructor(
     private readonly db: Db,
     defaults: ServerSettings,
@@ -121,7 +125,18 @@ export class SqliteGuildSettings implements GuildSettings {
   }
 
   for(guildId: string | null | undefined): ServerSettings {
-    const row = guildId ? this.row(guildId) : undefined;
+    let row: Row | undefined;
+    try {
+      row = guildId ? this.row(guildId) : undefined;
+    } catch (err) {
+      // A locked or damaged file must not stop the bot answering: the defaults, and one log line a minute.
+      const at = Date.now();
+      if (at - this.lastReadErrorAt >= 60_000) {
+        this.lastReadErrorAt = at;
+        this.onReadError?.(err);
+      }
+      return this.defaults;
+    }
     if (!row) return this.defaults;
     const d = this.defaults;
     return {

@@ -56,3 +56,17 @@ describe('per-server settings', () => {
     expect(shard0.forget(A)).toBe(false); // nothing left to delete
   });
 });
+
+describe('when the database cannot be read', () => {
+  it('answers with the defaults and reports the error, instead of throwing into the message handler', () => {
+    const { shard0 } = twoShards();
+    shard0.update(A, { lang: 'es' });
+    const errors: unknown[] = [];
+    shard0.onReadError = (err) => errors.push(err);
+    // The file is gone from under the bot in the worst way: its connection is closed.
+    shard0.close();
+    expect(shard0.for(A)).toEqual(defaults);
+    expect(shard0.for(B)).toEqual(defaults);
+    expect(errors).toHaveLength(1); // once a minute, not once a message
+  });
+});
