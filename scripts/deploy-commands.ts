@@ -3,10 +3,12 @@ import dotenv from 'dotenv';
 import { loadConfig } from '../src/config.js';
 import { deployCommands } from '../src/discord/deploy.js';
 import { registerSecret, scrub } from '../src/log.js';
+import { explainStartupError } from '../src/startup-errors.js';
 
 dotenv.config({ quiet: true });
+let config: ReturnType<typeof loadConfig> | undefined;
 try {
-  const config = loadConfig();
+  config = loadConfig();
   registerSecret(config.DISCORD_TOKEN);
   const result = await deployCommands(config);
   const where =
@@ -15,6 +17,11 @@ try {
       : 'globally (may take up to an hour to show)';
   console.log(`Registered ${result.names.length} commands ${where}: ${result.names.join(', ')}`);
 } catch (err) {
-  console.error(scrub(err instanceof Error ? err.message : String(err)));
+  // Our own messages (DeployError) as they are; Discord's and the network's as one sentence.
+  const message =
+    err instanceof Error && err.name === 'DeployError'
+      ? err.message
+      : explainStartupError(err, { ...config, action: 'registering the commands' });
+  console.error(scrub(message));
   process.exitCode = 1;
 }

@@ -47,11 +47,19 @@ const EnvSchema = z.object({
     .default('on')
     .transform((v) => v === 'on'),
   KNOWLEDGE_CACHE_DIR: optional(z.string()),
+  HEALTH_PORT: optional(z.string().regex(/^\d{1,5}$/, 'must be a port number (1 to 65535), or empty for off'))
+    .transform((v) => (v === undefined ? undefined : Number(v)))
+    .pipe(z.number().int().min(0).max(65_535, 'must be a port number (1 to 65535)').optional()),
+  HEALTH_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  // Set by discord.js' ShardingManager in each shard process: the shard ids it runs ("0", "1,2").
+  SHARDS: optional(z.string()),
 });
 
 export type Config = Readonly<
   z.infer<typeof EnvSchema> & {
     knowledgeDir: string;
+    /** The health endpoint's port in this process (HEALTH_PORT, plus the shard id under start:sharded); undefined: off. */
+    healthPort: number | undefined;
     /** Where the start-up snapshot of the knowledge lives; undefined when KNOWLEDGE_CACHE=off. */
     knowledgeCacheDir: string | undefined;
   }
@@ -76,9 +84,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `The configuration is not valid (check .env or the environment):\n${lines.join('\n')}`,
     );
   }
-  const { KNOWLEDGE_CACHE, KNOWLEDGE_CACHE_DIR } = parsed.data;
+  const { KNOWLEDGE_CACHE, KNOWLEDGE_CACHE_DIR, HEALTH_PORT, SHARDS } = parsed.data;
+  // Under start:sharded each shard process serves its own endpoint, on HEALTH_PORT + its first shard id.
+  const firstShard = Number(SHARDS?.split(',')[0] ?? 0) || 0;
   return Object.freeze({
     ...parsed.data,
+    healthPort: HEALTH_PORT === undefined ? undefined : HEALTH_PORT === 0 ? 0 : HEALTH_PORT + firstShard,
     knowledgeDir: parsed.data.KNOWLEDGE_DIR ?? 'knowledge',
     knowledgeCacheDir: KNOWLEDGE_CACHE ? resolve(KNOWLEDGE_CACHE_DIR ?? DEFAULT_CACHE_DIR) : undefined,
   });

@@ -1,16 +1,23 @@
 // Start-up only: config -> knowledge -> brain -> transport (Discord when a token is set, else the terminal).
 import dotenv from 'dotenv';
-import { loadConfig } from './config.js';
+import { loadConfig, type Config } from './config.js';
 import { runTerminal, DISCORD_NOTICE } from './console/terminal.js';
 import { openLiveKnowledge } from './knowledge/live.js';
 import { entryFromAnswer, openQuestionLog, scheduleDailyPurge } from './analytics/index.js';
-import { startDiscord } from './discord/start.js';
-import { createLogger, registerSecret } from './log.js';
+import type { DiscordBot } from './discord/start.js';
+import { createLogger, registerSecret, scrub } from './log.js';
+import type { ReadinessChecks } from './health/server.js';
+import { STARTUP_ERRORS, StartupError, databaseStartupError, explainStartupError } from './startup-errors.js';
+import { defaultSettings, openGuildSettings, type GuildSettings } from './settings/store.js';
 import { installProcessGuards } from './process-guard.js';
+
+/** The configuration start-up got as far as reading, for the failure message. */
+let startedWith: Config | undefined;
 
 async function main(): Promise<void> {
   dotenv.config({ quiet: true });
   const config = loadConfig();
+  startedWith = config;
   registerSecret(config.DISCORD_TOKEN);
   const logger = createLogger(config.DISCORD_TOKEN ? config.LOG_LEVEL : 'warn');
   installProcessGuards(logger);
@@ -35,15 +42,46 @@ async function main(): Promise<void> {
     return;
   }
   logger.info({ facts: brain.factCount, watching: config.WATCH_KNOWLEDGE }, 'knowledge loaded');
+  let settings: GuildSettings;
+  try {
+    // Per-server settings must be saved when a moderator changes them: no writable database, no start.
+    const opened = openGuildSettings(config.DATABASE_PATH, defaultSettings(config));
+    opened.onReadError = (err) =>
+      logger.error({ err, path: config.DATABASE_PATH }, 'Could not read server settings; using the defaults');
+    settings = opened;
+  } catch (err) {
+    questionLog.close();
+    knowledge.close();
+    throw databaseStartupError(config.DATABASE_PATH, err);
+  }
   const stopPurge = scheduleDailyPurge(questionLog, config.LOG_RETENTION_DAYS);
+  let bot: DiscordBot | undefined;
+  let health: { port: number; close(): unknown } | undefined;
   const closeAll = () => {
     stopPurge();
+    void health?.close();
     questionLog.close();
+    settings.close();
     knowledge.close(); // or the watcher keeps a bot that could not log in alive
   };
   try {
-    await startDiscord(config, brain, logger, {
+    // discord.js is loaded only here: the terminal never needs it, and answers sooner without it.
+    const { startDiscord, gatewayReady } = await import('./discord/start.js');
+    if (config.healthPort !== undefined) {
+      // Up before the login, so /healthz answers and /readyz says "not yet" while it connects.
+      health = await startHealth(config.healthPort, config.HEALTH_HOST, {
+        gateway: () => (bot ? gatewayReady(bot.client) : false),
+        knowledge: () => brain.factCount > 0,
+        database: () => {
+          settings.checkWritable();
+          return true;
+        },
+      });
+      logger.info({ host: config.HEALTH_HOST, port: health.port }, 'Health endpoint listening');
+    }
+    bot = await startDiscord(config, brain, logger, {
       questionLog,
+      settings,
       reload: (trigger) => knowledge.reload(trigger),
       // Shutdown (SIGINT/SIGTERM) ends here, after replies in flight have finished and been logged.
       exit: (code) => {
@@ -57,7 +95,27 @@ async function main(): Promise<void> {
   }
 }
 
+/** The health endpoint; prom-client is only loaded when it is on. */
+async function startHealth(port: number, host: string, checks: ReadinessChecks) {
+  const [{ createMetrics }, { startHealthServer }] = await Promise.all([
+    import('./health/metrics.js'),
+    import('./health/server.js'),
+  ]);
+  const metrics = createMetrics();
+  try {
+    const server = await startHealthServer({ port, host, registry: metrics.registry, checks });
+    return { port: server.port, close: () => server.close().finally(() => metrics.stop()) };
+  } catch (err) {
+    metrics.stop();
+    const code = (err as { code?: string }).code ?? String(err);
+    throw new StartupError(STARTUP_ERRORS.healthPort(host, port, code));
+  }
+}
+
 main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  // One sentence saying what failed and what to do; scrubbed, as it may quote what Discord said.
+  process.stderr.write(
+    `${scrub(explainStartupError(err, { ...startedWith, action: 'logging in (GET /gateway/bot)' }))}\n`,
+  );
   process.exitCode = 1;
 });

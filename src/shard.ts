@@ -4,16 +4,19 @@
 import { fileURLToPath } from 'node:url';
 import dotenv from 'dotenv';
 import { ShardingManager } from 'discord.js';
-import { loadConfig } from './config.js';
+import { loadConfig, type Config } from './config.js';
 import { gatewayInfo, spawnDelay } from './discord/sharding.js';
-import { STARTUP_ERRORS } from './discord/start.js';
+import { STARTUP_ERRORS, StartupError, explainStartupError } from './startup-errors.js';
 import { createLogger, registerSecret, scrub } from './log.js';
+
+let startedWith: Config | undefined;
 
 async function main(): Promise<void> {
   dotenv.config({ quiet: true });
   const config = loadConfig();
+  startedWith = config;
   const token = config.DISCORD_TOKEN;
-  if (!token) throw new Error(STARTUP_ERRORS.noToken);
+  if (!token) throw new StartupError(STARTUP_ERRORS.noToken);
   registerSecret(token);
   const logger = createLogger(config.LOG_LEVEL);
 
@@ -21,16 +24,24 @@ async function main(): Promise<void> {
   const totalShards =
     config.SHARD_COUNT && config.SHARD_COUNT !== 'auto' ? Number(config.SHARD_COUNT) : info.shards;
   const delay = spawnDelay(info.session_start_limit.max_concurrency);
-  const manager = new ShardingManager(fileURLToPath(new URL('./index.ts', import.meta.url)), {
-    token,
-    totalShards,
-    mode: 'process',
-    respawn: true,
-    execArgv: ['--import', 'tsx'],
-  });
+  // Compiled (dist/shard.js): the shards run dist/index.js on plain node. From the sources (npm run
+  // dev:sharded, the tests): src/index.ts through tsx.
+  const compiled = import.meta.url.endsWith('.js');
+  const manager = new ShardingManager(
+    fileURLToPath(new URL(compiled ? './index.js' : './index.ts', import.meta.url)),
+    {
+      token,
+      totalShards,
+      mode: 'process',
+      respawn: true,
+      execArgv: compiled ? process.execArgv.filter((a) => a === '--enable-source-maps') : ['--import', 'tsx'],
+    },
+  );
   manager.on('shardCreate', (shard) => {
     logger.info({ shard: shard.id, totalShards }, 'Shard launched');
     shard.on('death', () => logger.warn({ shard: shard.id }, 'Shard process exited'));
+    // Errors a shard reports over IPC go through the (scrubbing) logger, never raw to the console.
+    shard.on('error', (err) => logger.error({ err, shard: shard.id }, 'Shard error'));
   });
 
   let stopping = false;
@@ -66,6 +77,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`${scrub(err instanceof Error ? err.message : String(err))}\n`);
+  process.stderr.write(`${scrub(explainStartupError(err, startedWith))}\n`);
   process.exitCode = 1;
 });

@@ -3,7 +3,7 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { installProcessGuards } from '../src/process-guard.js';
-import { memoryLogger, TEST_TOKEN } from './support/bot.js';
+import { memoryLogger, REALISTIC_TOKEN, TOKEN_PARTS } from './support/bot.js';
 import { FakeDiscord, FAKE_BOT } from './support/fake-discord.js';
 import { runTs } from './support/spawn.js';
 
@@ -60,24 +60,24 @@ describe('process guards', () => {
 
 describe('the token in logs', () => {
   it('never appears in any output of a failing login at trace level', async () => {
-    const fake = await FakeDiscord.start({ rejectTokens: [TEST_TOKEN] });
+    const fake = await FakeDiscord.start({ rejectTokens: [REALISTIC_TOKEN] });
     fakes.push(fake);
     const child = runTs('src/index.ts', {
-      DISCORD_TOKEN: TEST_TOKEN,
+      DISCORD_TOKEN: REALISTIC_TOKEN,
       DISCORD_API_URL: fake.apiUrl,
       LOG_LEVEL: 'trace',
     });
     expect(await child.exited()).toBe(1);
     const all = child.stdout() + child.stderr();
     expect(all).toMatch(/rejected the bot token/);
-    expect(all).not.toContain(TEST_TOKEN);
+    for (const part of TOKEN_PARTS) expect(all).not.toContain(part);
   });
 
   it('never appears in any output of a working bot at trace level, answering questions and shutting down', async () => {
     const fake = await FakeDiscord.start();
     fakes.push(fake);
     const child = runTs('src/index.ts', {
-      DISCORD_TOKEN: TEST_TOKEN,
+      DISCORD_TOKEN: REALISTIC_TOKEN,
       DISCORD_API_URL: fake.apiUrl,
       LOG_LEVEL: 'trace',
     });
@@ -107,7 +107,10 @@ describe('the token in logs', () => {
     const all = child.stdout() + child.stderr();
     expect(all).toContain('"source":"discord.js"'); // trace really was on
     expect(all).toContain('Question text'); // and so was debug
-    expect(all).not.toContain(TEST_TOKEN);
+    expect(all).toContain('Provided token: [REDACTED]'); // discord.js tried to print two parts of it
+    for (const part of TOKEN_PARTS) expect(all).not.toContain(part);
+    // The fake did receive it: the bot really logged in with it.
+    expect(fake.identifies[0]?.token).toBe(REALISTIC_TOKEN);
     // At info level a question line carries ids and numbers, not the text.
     const info = all
       .split('\n')
@@ -121,5 +124,16 @@ describe('the token in logs', () => {
       expect(l).toHaveProperty('channelId');
       expect(l).not.toHaveProperty('question');
     }
+  });
+});
+
+describe('the token in crash output', () => {
+  it('is scrubbed from uncaught exceptions, rejections and the final error line of a crash', async () => {
+    const child = runTs('tests/fixtures/token-crash.ts', { DISCORD_TOKEN: REALISTIC_TOKEN });
+    expect(await child.exited()).toBe(1);
+    const all = child.stdout() + child.stderr();
+    expect(all).toContain('Too many uncaught exceptions'); // it did crash, through the guard
+    expect(all).toContain('[REDACTED]');
+    for (const part of TOKEN_PARTS) expect(all).not.toContain(part);
   });
 });

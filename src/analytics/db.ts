@@ -41,6 +41,17 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX votes_user_hash ON votes (user_hash);
    CREATE INDEX questions_fact_id ON questions (fact_id) WHERE fact_id IS NOT NULL;
    CREATE INDEX questions_user_hash ON questions (user_hash) WHERE user_hash IS NOT NULL;`,
+  // v3: per-server settings (/settings), one row per server that changed something. NULL in a column
+  // means "the bot-wide default" (the environment variables), so a default changed later still applies.
+  `CREATE TABLE guild_settings (
+     guild_id            TEXT    PRIMARY KEY NOT NULL,
+     answer_channel_ids  TEXT    CHECK (answer_channel_ids IS NULL OR json_valid(answer_channel_ids)),
+     staff_channel_id    TEXT,
+     lang                TEXT    CHECK (lang IN ('en', 'es')),
+     answer_in_threads   INTEGER CHECK (answer_in_threads IN (0, 1)),
+     channel_confidence  REAL    CHECK (channel_confidence BETWEEN 0 AND 1),
+     updated_at          INTEGER NOT NULL
+   ) WITHOUT ROWID;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -87,6 +98,11 @@ export function migrate(db: Db, path = db.name, upTo = SCHEMA_VERSION): number {
   let applied = 0;
   while (step.immediate()) applied++;
   return applied;
+}
+
+/** Fails unless the file can be written now: rewrites the schema version with the value it has. */
+export function assertWritable(db: Db): void {
+  db.pragma(`user_version = ${schemaVersion(db)}`);
 }
 
 /** Opens (creating folder and file unless mustExist) and migrates the question log. Throws on failure. */

@@ -1,6 +1,7 @@
 // One structured log line per question the bot answered or declined on Discord: ids, the fact, how
 // sure it was and how long it took. The question's text is never logged at info; at debug it is.
 import type { Answer } from '../answer/types.js';
+import { metricEvents } from '../health/events.js';
 import type { Logger } from '../log.js';
 
 export interface AskedWhere {
@@ -24,5 +25,6 @@ export function logAnswer(logger: Logger, answer: Answer, where: AskedWhere): vo
     truncated: answer.truncated,
   };
   logger.info(fields, answer.answered ? 'Question answered' : 'Question declined');
+  metricEvents.question(where.source, answer.answered, where.latencyMs);
   logger.debug({ ...fields, question: answer.question }, 'Question text');
 }

@@ -11,6 +11,7 @@ import {
   type VoteValue,
 } from '../analytics/index.js';
 import type { Answer, AskOptions, Brain, Suggestion } from '../answer/types.js';
+import { metricEvents } from '../health/events.js';
 import type { ButtonHandler } from './buttons.js';
 import type { CommandContext } from './commands/types.js';
 import { DISCORD_LIMITS } from './render.js';
@@ -108,11 +109,14 @@ export const voteButton: ButtonHandler = {
       return;
     }
     const { changed } = log.vote(vote.questionId, interaction.user.id, vote.value);
+    if (changed) metricEvents.vote(vote.value);
     const alternatives = vote.value === -1 ? alternativesFor(ctx.brain, question) : [];
     await interaction.reply(renderVoteReply(vote.value, question.lang, alternatives, question.factId));
     // Only a new or changed 👎 reaches the staff: clicking the same button again posts nothing.
-    if (vote.value === -1 && changed && ctx.feedbackChannelId) {
-      await tellStaff(interaction, ctx, ctx.feedbackChannelId, question, vote.value);
+    // The staff channel of the server the question was asked in (its /settings, else FEEDBACK_CHANNEL_ID).
+    const staffChannelId = ctx.settings.staffChannelFor(question.guildId ?? interaction.guildId);
+    if (vote.value === -1 && changed && staffChannelId) {
+      await tellStaff(interaction, ctx, staffChannelId, question, vote.value);
     }
   },
 };

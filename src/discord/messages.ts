@@ -1,5 +1,6 @@
-// Answers plain messages: always when the bot is mentioned or in a DM; in opted-in channels
-// (ANSWER_CHANNEL_IDS) only when the brain is confident, so the bot never talks over a conversation.
+// Answers plain messages: always when the bot is mentioned or in a DM; in a server's answer channels
+// (its /settings, else ANSWER_CHANNEL_IDS) only when the brain is confident enough for that server, so
+// the bot never talks over a conversation.
 import type { Message } from 'discord.js';
 import type { QuestionLog } from '../analytics/index.js';
 import type { Answer, Brain } from '../answer/types.js';
@@ -11,13 +12,14 @@ import { recordAnswer, timedAsk } from './feedback.js';
 import { NO_MENTIONS, renderAnswer } from './render.js';
 import { retryOnNetworkError } from './retry.js';
 import { slowDownText } from './text.js';
+import { DEFAULT_CHANNEL_CONFIDENCE, type GuildSettings, type ServerSettings } from '../settings/store.js';
 
-/** The one place the "confident enough to speak unasked" threshold lives. */
-export const CHANNEL_CONFIDENCE_THRESHOLD = 0.75;
+/** The default "confident enough to speak unasked" threshold; each server can change it (/settings). */
+export const CHANNEL_CONFIDENCE_THRESHOLD = DEFAULT_CHANNEL_CONFIDENCE;
 
 /** True when an answer may be posted in an opted-in channel without anyone asking the bot. */
-export function confidentEnough(answer: Answer): boolean {
-  return answer.answered && answer.confidence >= CHANNEL_CONFIDENCE_THRESHOLD;
+export function confidentEnough(answer: Answer, threshold = CHANNEL_CONFIDENCE_THRESHOLD): boolean {
+  return answer.answered && answer.confidence >= threshold;
 }
 
 /** Removes mentions of the bot (<@id> and <@!id>) from a message's text. */
@@ -28,10 +30,19 @@ export function stripMention(content: string, botId: string): string {
     .trim();
 }
 
+/** True when the message is in one of the server's answer channels (or a thread of one, if it says so). */
+function answersIn(server: ServerSettings, message: Message): boolean {
+  if (server.answerChannelIds.includes(message.channelId)) return true;
+  if (!server.answerInThreads || !message.channel?.isThread()) return false;
+  const parentId = message.channel.parentId;
+  return parentId !== null && server.answerChannelIds.includes(parentId);
+}
+
 export interface MessageHandlerOptions {
   brain: Brain;
   logger: Logger;
-  answerChannelIds: readonly string[];
+  /** Each server's answer channels, threads, language and confidence (defaults: the environment). */
+  settings: GuildSettings;
   /** Records the questions the bot answers (only those: a message it passes over is not stored). */
   questionLog?: QuestionLog;
   /** Flood control; without it every question is answered. */
@@ -41,24 +52,25 @@ export interface MessageHandlerOptions {
 export function createMessageHandler({
   brain,
   logger,
-  answerChannelIds,
+  settings,
   questionLog,
   cooldown,
 }: MessageHandlerOptions) {
-  const optedIn = new Set(answerChannelIds);
   return async function handleMessage(message: Message): Promise<void> {
     const startedAt = performance.now();
     const me = message.client.user;
     if (message.author.bot || message.author.id === me.id || message.system) return;
     const inDm = !message.inGuild();
     const mentioned = message.mentions.users.has(me.id);
-    const channelOptedIn = !inDm && optedIn.has(message.channelId);
+    const server = inDm ? settings.defaults : settings.for(message.guildId);
+    const channelOptedIn = !inDm && answersIn(server, message);
     if (!inDm && !mentioned && !channelOptedIn) return;
 
     const text = stripMention(message.content, me.id);
     if (!text && !inDm && !mentioned) return;
-    const { answer, latencyMs } = timedAsk(brain, text, { locale: message.guild?.preferredLocale });
-    if (!inDm && !mentioned && !confidentEnough(answer)) return;
+    const locale = server.lang ?? message.guild?.preferredLocale;
+    const { answer, latencyMs } = timedAsk(brain, text, { locale });
+    if (!inDm && !mentioned && !confidentEnough(answer, server.channelConfidence)) return;
     const { guildId, channelId, author } = message;
     const where = { guildId, channelId };
     // A retried POST (after a connection reset) must not post the answer twice: Discord returns the
@@ -74,7 +86,7 @@ export function createMessageHandler({
         logger.info({ ...where, userId: message.author.id, reason: verdict.reason }, 'Question held back');
         // Nobody asked the bot in an opted-in channel, so it stays quiet there rather than scold.
         if (verdict.notify && (inDm || mentioned)) {
-          const lang = detectLang(text, message.guild?.preferredLocale);
+          const lang = detectLang(text, locale);
           await retryOnNetworkError(() =>
             message.reply({
               content: slowDownText(verdict.reason, verdict.retryAfterMs, lang),

@@ -1,7 +1,7 @@
 // Helpers for start:sharded (src/shard.ts), kept apart from that entry point so they can be imported.
 import { REST, Routes, type RESTGetAPIGatewayBotResult } from 'discord.js';
 import type { Config } from '../config.js';
-import { STARTUP_ERRORS } from './start.js';
+import { STARTUP_ERRORS, StartupError } from '../startup-errors.js';
 
 /** Discord lets `max_concurrency` shards identify every 5 seconds; spread the launches to match. */
 export function spawnDelay(maxConcurrency: number): number {
@@ -14,7 +14,7 @@ export async function gatewayInfo(config: Config, token: string): Promise<RESTGe
   try {
     return (await rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
   } catch (err) {
-    if ((err as { status?: number }).status === 401) throw new Error(STARTUP_ERRORS.badToken);
+    if ((err as { status?: number }).status === 401) throw new StartupError(STARTUP_ERRORS.badToken);
     throw err;
   }
 }

@@ -2,33 +2,27 @@
 // at ready, recovers from a refused privileged intent, fails clearly on a bad token, and shuts down
 // gracefully (replies in flight finish first).
 import { performance } from 'node:perf_hooks';
-import { Events, type Client, type ClientOptions } from 'discord.js';
+import { Events, Status, type Client, type ClientOptions } from 'discord.js';
 import type { ReloadResult } from '../answer/reloadable.js';
 import type { QuestionLog } from '../analytics/index.js';
 import type { Brain } from '../answer/types.js';
 import type { Config } from '../config.js';
+import { metricEvents } from '../health/events.js';
 import { registerSecret, type Logger } from '../log.js';
+import { STARTUP_ERRORS, StartupError } from '../startup-errors.js';
 import { createClient } from './client.js';
 import { commands } from './commands/index.js';
 import { Cooldowns } from './cooldown.js';
 import { createMessageHandler } from './messages.js';
 import { createRouter } from './router.js';
+import { defaultSettings, memoryGuildSettings, type GuildSettings } from '../settings/store.js';
 
-export const STARTUP_ERRORS = {
-  noToken: 'DISCORD_TOKEN is not set, so the bot cannot log in to Discord. Put the bot token in .env.',
-  badToken:
-    'Discord rejected the bot token (DISCORD_TOKEN). Reset it in the Discord developer portal (Bot > Reset Token) and put the new one in .env.',
-} as const;
+export { STARTUP_ERRORS, StartupError };
 
 export const DISALLOWED_INTENTS_WARNING =
   'Discord refused the Message Content intent (close code 4014): it is privileged and not enabled for this application. ' +
   'Logging in again without it. Slash commands, mentions and direct messages still work; plain messages in ' +
   'ANSWER_CHANNEL_IDS will not be answered. To enable it: developer portal > Bot > Privileged Gateway Intents > Message Content.';
-
-/** Start-up failed for a reason a person can fix; the message says how. */
-export class StartupError extends Error {
-  override name = 'StartupError';
-}
 
 class DisallowedIntents extends Error {}
 
@@ -56,6 +50,8 @@ export interface StartOptions {
   reload?: (trigger: string) => ReloadResult;
   /** Where answered questions and votes are recorded (opened and closed by the caller); none by default. */
   questionLog?: QuestionLog;
+  /** Each server's settings (opened and closed by the caller); by default in memory over the environment. */
+  settings?: GuildSettings;
 }
 
 const AUTH_FAILED = 4004;
@@ -70,6 +66,11 @@ function classify(err: unknown, closeCode: number | undefined): unknown {
   if (closeCode === DISALLOWED || message === 'Used disallowed intents')
     return new DisallowedIntents(message);
   return err;
+}
+
+/** True while every shard of this client holds a ready gateway session (false while one reconnects). */
+export function gatewayReady(client: Client): boolean {
+  return client.isReady() && [...client.ws.shards.values()].every((shard) => shard.status === Status.Ready);
 }
 
 function waitAtMost(promise: Promise<unknown>, ms: number): Promise<void> {
@@ -109,17 +110,13 @@ export async function startDiscord(
     void work.finally(() => inflight.delete(work));
   };
   const { questionLog } = options;
-  const feedbackChannelId = config.FEEDBACK_CHANNEL_ID;
+  // Without a database of settings (tests), a private in-memory one over the environment's defaults.
+  const ownSettings = options.settings ? undefined : memoryGuildSettings(defaultSettings(config));
+  const settings = options.settings ?? ownSettings!;
   const route = createRouter({
-    ctx: { brain, logger, commands, questionLog, feedbackChannelId, cooldown, deferAfterMs, reload },
+    ctx: { brain, logger, commands, questionLog, settings, cooldown, deferAfterMs, reload },
   });
-  const onMessage = createMessageHandler({
-    brain,
-    logger,
-    answerChannelIds: config.ANSWER_CHANNEL_IDS,
-    questionLog,
-    cooldown,
-  });
+  const onMessage = createMessageHandler({ brain, logger, settings, questionLog, cooldown });
 
   async function connect(messageContent: boolean): Promise<Client> {
     const client = createClient(config, { messageContent, overrides: clientOverrides });
@@ -130,7 +127,9 @@ export async function startDiscord(
     });
     client.on(Events.ShardReconnecting, (shardId) => {
       // Destroying the client on shutdown closes the socket too; that is not a reconnect.
-      if (!closing) logger.info({ shard: shardId }, 'Gateway reconnecting');
+      if (closing) return;
+      logger.info({ shard: shardId }, 'Gateway reconnecting');
+      metricEvents.reconnect();
     });
     client.on(Events.ShardResume, (shardId, replayed) =>
       logger.info({ shard: shardId, replayed }, 'Gateway resumed'),
@@ -142,6 +141,16 @@ export async function startDiscord(
       client.on(Events.Debug, (info) => logger.trace({ source: 'discord.js' }, info));
       client.rest.on('restDebug', (info) => logger.trace({ source: '@discordjs/rest' }, info));
     }
+    // The bot left the server (kicked, or the server was deleted; an outage is GuildUnavailable instead):
+    // its settings go with it.
+    client.on(Events.GuildDelete, (guild) => {
+      try {
+        if (settings.forget(guild.id))
+          logger.info({ guildId: guild.id }, 'Left a server; its settings are deleted');
+      } catch (err) {
+        logger.error({ err, guildId: guild.id }, 'Could not delete the settings of a server the bot left');
+      }
+    });
     client.on(Events.InteractionCreate, (interaction) => {
       if (!closing) track(route(interaction));
     });
@@ -175,15 +184,25 @@ export async function startDiscord(
   let client: Client;
   let messageContent = true;
   try {
-    client = await connect(true);
+    try {
+      client = await connect(true);
+    } catch (err) {
+      if (!(err instanceof DisallowedIntents)) throw err;
+      logger.warn(DISALLOWED_INTENTS_WARNING);
+      messageContent = false;
+      try {
+        client = await connect(false);
+      } catch (again) {
+        // Refused again without the only privileged intent asked for: nothing left to drop.
+        throw again instanceof DisallowedIntents ? new StartupError(STARTUP_ERRORS.disallowedIntents) : again;
+      }
+      // Under start:sharded, discord.js ties the "shard ready" message to the first client of the process,
+      // which was destroyed; tell the ShardingManager ourselves so it does not time out.
+      if (process.env.SHARDING_MANAGER && process.send) process.send({ _ready: true });
+    }
   } catch (err) {
-    if (!(err instanceof DisallowedIntents)) throw err;
-    logger.warn(DISALLOWED_INTENTS_WARNING);
-    messageContent = false;
-    client = await connect(false);
-    // Under start:sharded, discord.js ties the "shard ready" message to the first client of the process,
-    // which was destroyed; tell the ShardingManager ourselves so it does not time out.
-    if (process.env.SHARDING_MANAGER && process.send) process.send({ _ready: true });
+    ownSettings?.close();
+    throw err;
   }
 
   let stopping: Promise<void> | undefined;
@@ -207,6 +226,7 @@ export async function startDiscord(
         process.off('SIGTERM', onSignal);
         await waitAtMost(Promise.allSettled([...inflight]), graceMs);
         await client.destroy();
+        ownSettings?.close();
       })();
       return stopping;
     },

@@ -6,6 +6,7 @@ import { createReloadableBrain, type ReloadableBrain, type ReloadResult } from '
 import type { Logger } from '../log.js';
 import { loadBrain } from './snapshot.js';
 import { watchKnowledge, type KnowledgeWatcher } from './watch.js';
+import { metricEvents } from '../health/events.js';
 
 export interface LiveKnowledge {
   brain: ReloadableBrain;
@@ -32,6 +33,7 @@ export function openLiveKnowledge(
   const brain = createReloadableBrain(() => loadBrain(dir, { cacheDir, logger }).brain);
   const reload = (trigger: string, files: string[] = []): ReloadResult => {
     const result = brain.reload();
+    metricEvents.reload(result.ok);
     if (result.ok) logger.info({ trigger, files, facts: result.facts, ms: result.ms }, 'Knowledge reloaded');
     else
       logger.error(

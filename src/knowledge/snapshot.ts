@@ -4,7 +4,7 @@
 // whatever goes wrong with it is logged and the brain is built the slow way.
 //
 // The key is a sha256 over: every knowledge file loadKnowledge reads (name and bytes), every file
-// under src/answer/ and src/knowledge/ (the engine, this module included), npm's record of the
+// under src/answer/ and src/knowledge/ (dist/ when compiled: the engine, this module included), npm's record of the
 // installed packages (node_modules/.package-lock.json: Fuse.js, zod, js-yaml versions) and the Node
 // version. Any edit to a fact or to the matcher's code therefore rebuilds; nothing is compared by date.
 //
@@ -42,7 +42,9 @@ const HASH_BYTES = 32;
 const HEADER_BYTES = MAGIC.length + 2 * HASH_BYTES;
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const ENGINE_DIRS = ['src/answer', 'src/knowledge'].map((d) => join(ROOT, d));
+// This module's folder and its sibling answer/: src/ under tsx, dist/ when compiled (where src/ may
+// not even be shipped).
+const ENGINE_DIRS = ['../answer', '../knowledge'].map((d) => fileURLToPath(new URL(d, import.meta.url)));
 const INSTALLED_PACKAGES = join(ROOT, 'node_modules', '.package-lock.json');
 
 export class SnapshotError extends Error {

@@ -6,6 +6,7 @@ import { DEPLOY_ERRORS, deployCommands } from '../../src/discord/deploy.js';
 import { TEST_TOKEN } from '../support/bot.js';
 import { FAKE_APP_ID, FakeDiscord } from '../support/fake-discord.js';
 import { runTs } from '../support/spawn.js';
+import { STARTUP_ERRORS } from '../../src/startup-errors.js';
 
 let fake: FakeDiscord;
 beforeAll(async () => {
@@ -62,16 +63,31 @@ describe('deploy-commands', () => {
     expect(bad.stderr()).toContain(DEPLOY_ERRORS.noClientId);
   });
 
+  it('exits 1 with one sentence when Discord refuses the registration for lack of access (403)', async () => {
+    fake.failNext('PUT', /\/commands$/, 403, { message: 'Missing Access', code: 50001 });
+    const refused = runTs('scripts/deploy-commands.ts', env({ DISCORD_GUILD_ID: GUILD }));
+    expect(await refused.exited()).toBe(1);
+    expect(refused.stderr().trim()).toBe(STARTUP_ERRORS.missingPermissions('registering the commands'));
+  });
+
   it('has definitions Discord accepts: names, descriptions and choices within limits', () => {
     for (const c of commandDefinitions()) {
       if (c.type === 1 || c.type === undefined) {
         expect(c.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
         expect(c.description.length).toBeLessThanOrEqual(100);
       } else expect(c.name.length).toBeLessThanOrEqual(32);
-      for (const o of ('options' in c ? c.options : undefined) ?? []) {
-        expect(o.description.length).toBeLessThanOrEqual(100);
-        if ('choices' in o && o.choices) expect(o.choices.length).toBeLessThanOrEqual(25);
-      }
+      // Options all the way down (subcommands hold options of their own, as /settings does).
+      type Option = { name: string; description: string; choices?: unknown[]; options?: Option[] };
+      const check = (options: Option[]) => {
+        expect(options.length).toBeLessThanOrEqual(25);
+        for (const o of options) {
+          expect(o.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
+          expect(o.description.length).toBeLessThanOrEqual(100);
+          if (o.choices) expect(o.choices.length).toBeLessThanOrEqual(25);
+          if (o.options) check(o.options);
+        }
+      };
+      check((('options' in c ? c.options : undefined) ?? []) as Option[]);
     }
   });
 });

@@ -3,7 +3,7 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnDelay } from '../../src/discord/sharding.js';
-import { TEST_TOKEN } from '../support/bot.js';
+import { REALISTIC_TOKEN, TOKEN_PARTS } from '../support/bot.js';
 import { FakeDiscord } from '../support/fake-discord.js';
 import { runTs, type Child } from '../support/spawn.js';
 
@@ -28,9 +28,11 @@ describe('start:sharded', () => {
 
   it("starts Discord's recommended 2 shards, which both identify, and one answers", async () => {
     manager = runTs('src/shard.ts', {
-      DISCORD_TOKEN: TEST_TOKEN,
+      DISCORD_TOKEN: REALISTIC_TOKEN,
       DISCORD_API_URL: fake.apiUrl,
       SHARD_COUNT: 'auto',
+      // Every line of the manager and of both shards, discord.js' own chatter included.
+      LOG_LEVEL: 'trace',
     });
     const m = manager;
     await fake.waitFor(
@@ -57,6 +59,10 @@ describe('start:sharded', () => {
 
     m.process.kill('SIGTERM');
     expect(await m.exited(20_000)).toBe(0);
+    // The manager hands the token to each shard; neither it nor the shards ever print any part of it.
+    const all = m.stdout() + m.stderr();
+    expect(all).toContain('"source":"discord.js"');
+    for (const part of TOKEN_PARTS) expect(all).not.toContain(part);
     await fake.waitFor(
       () => (fake.gatewayConnections() === 0 ? true : undefined),
       3_000,

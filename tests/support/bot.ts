@@ -4,9 +4,16 @@ import { loadConfig } from '../../src/config.js';
 import { startDiscord, type DiscordBot, type StartOptions } from '../../src/discord/start.js';
 import { createLogger } from '../../src/log.js';
 import { testBrain } from './brain.js';
-import type { FakeDiscord } from './fake-discord.js';
+import { FAKE_APP_ID, type FakeDiscord } from './fake-discord.js';
 
 export const TEST_TOKEN = 'fake-test-token-0123456789';
+
+/**
+ * A token shaped like a real one: the bot's id in base64, a timestamp part, an HMAC part. discord.js
+ * prints the first two parts in its debug output ("Provided token: ..."), so tests look for each part.
+ */
+export const REALISTIC_TOKEN = `${Buffer.from(FAKE_APP_ID).toString('base64url')}.GhQx7a.Kp3vZ9wQe1LmN4bT8yRc2UfH6jXoA5sDg0iEkW`;
+export const TOKEN_PARTS = REALISTIC_TOKEN.split('.');
 
 /** Client options for tests: no 5-second wait between IDENTIFYs. */
 export const NO_IDENTIFY_WAIT: StartOptions['clientOverrides'] = {

@@ -72,6 +72,8 @@ export interface FakeDiscordOptions {
   gatewayRejectTokens?: string[];
   /** When false, an IDENTIFY asking for Message Content is closed with 4014. */
   allowMessageContent?: boolean;
+  /** IDENTIFYs asking for any of these intents are closed with 4014 (besides Message Content above). */
+  disallowedIntents?: number;
   maxConcurrency?: number;
   /** Port for the HTTP server (0: any free port). */
   port?: number;
@@ -144,6 +146,7 @@ export class FakeDiscord {
       rejectTokens: [],
       gatewayRejectTokens: [],
       allowMessageContent: true,
+      disallowedIntents: 0,
       maxConcurrency: 1,
       ...options,
     };
@@ -342,7 +345,7 @@ export class FakeDiscord {
     };
   }
 
-  private interactionBase(guildId: string | null, locale: string) {
+  private interactionBase(guildId: string | null, locale: string, permissions = ALL_PERMISSIONS) {
     const channelId = guildId ? this.channelId(this.guildIds.indexOf(guildId)) : '1100000000000000900';
     return {
       id: this.snowflake(),
@@ -364,7 +367,7 @@ export class FakeDiscord {
             member: {
               user: FAKE_USER,
               roles: [],
-              permissions: ALL_PERMISSIONS,
+              permissions,
               joined_at: '2024-01-01T00:00:00.000Z',
               deaf: false,
               mute: false,
@@ -386,10 +389,16 @@ export class FakeDiscord {
     {
       guildId = this.guildIds[0] ?? null,
       locale = 'en-US',
-    }: { guildId?: string | null; locale?: string } = {},
+      permissions = ALL_PERMISSIONS,
+    }: {
+      guildId?: string | null;
+      locale?: string;
+      /** The member's permissions in the channel, as Discord computes them (a bitfield string). */
+      permissions?: string;
+    } = {},
   ): APIInteraction {
     return {
-      ...this.interactionBase(guildId, locale),
+      ...this.interactionBase(guildId, locale, permissions),
       type: InteractionType.ApplicationCommand,
       data: { id: this.snowflake(), name, type: ApplicationCommandType.ChatInput, options },
     } as APIInteraction;
@@ -454,6 +463,35 @@ export class FakeDiscord {
     const session = [...this.sessions.values()].find((s) => s.socket && s.shard[0] === shard);
     if (!session?.socket) throw new Error(`No live gateway session for shard ${shard}`);
     this.send(session, t, d);
+  }
+
+  /** Creates a public thread under a channel (THREAD_CREATE to the guild's shard); returns its id. */
+  createThread(guildId: string, parentId: string): string {
+    const id = this.snowflake();
+    this.dispatch(
+      GatewayDispatchEvents.ThreadCreate,
+      {
+        id,
+        type: ChannelType.PublicThread,
+        guild_id: guildId,
+        parent_id: parentId,
+        name: 'a thread',
+        owner_id: FAKE_USER.id,
+        message_count: 0,
+        member_count: 1,
+        rate_limit_per_user: 0,
+        flags: 0,
+        thread_metadata: {
+          archived: false,
+          auto_archive_duration: 1440,
+          archive_timestamp: new Date().toISOString(),
+          locked: false,
+        },
+        newly_created: true,
+      },
+      guildId,
+    );
+    return id;
   }
 
   /** Sends INTERACTION_CREATE to the right shard. */
@@ -531,7 +569,9 @@ export class FakeDiscord {
     this.identifies.push({ token: d.token, intents: d.intents, shard });
     const refused = [...this.opts.rejectTokens, ...this.opts.gatewayRejectTokens];
     if (refused.includes(d.token)) return void ws.close(4004, 'Authentication failed.');
-    if (!this.opts.allowMessageContent && d.intents & GatewayIntentBits.MessageContent) {
+    const disallowed =
+      this.opts.disallowedIntents | (this.opts.allowMessageContent ? 0 : GatewayIntentBits.MessageContent);
+    if (d.intents & disallowed) {
       return void ws.close(4014, 'Disallowed intent(s).');
     }
     const session: Session = { id: randomBytes(8).toString('hex'), shard, seq: 0, socket: ws };

@@ -10,8 +10,17 @@ export interface Child {
   exited: (timeoutMs?: number) => Promise<number | null>;
 }
 
-export function runTs(entry: string, env: Record<string, string>): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+export interface RunOptions {
+  /** Modules to --import after tsx (fixtures that fake a machine's conditions, such as failing DNS). */
+  preload?: string[];
+  /** Run with plain node instead of tsx (compiled entry points under dist/). */
+  plain?: boolean;
+}
+
+export function runTs(entry: string, env: Record<string, string>, options: RunOptions = {}): Child {
+  const loader = options.plain ? [] : ['--import', 'tsx'];
+  const preload = (options.preload ?? []).flatMap((m) => ['--import', m]);
+  const child = spawn(process.execPath, [...loader, ...preload, entry], {
     // The test run's snapshot folder (tests/support/global-setup.ts), not the project's cache.
     env: {
       PATH: process.env.PATH ?? '',

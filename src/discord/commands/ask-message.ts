@@ -16,11 +16,13 @@ export const askMessage = {
     name_localizations: es('Preguntar al bot sobre este mensaje'),
   },
   description: "Answers the message's text as a question.",
-  async execute(interaction, { brain, logger, questionLog }) {
+  async execute(interaction, { brain, logger, questionLog, settings }) {
     const startedAt = performance.now();
     const text = interaction.targetMessage.content.trim();
     if (!text) throw new UserError(USER_ERRORS.emptyMessage);
-    const { answer, latencyMs } = timedAsk(brain, text, { locale: interaction.locale });
+    const { answer, latencyMs } = timedAsk(brain, text, {
+      locale: settings.for(interaction.guildId).lang ?? interaction.locale,
+    });
     const { guildId, channelId, user } = interaction;
     const voteId = recordAnswer(questionLog, answer, { guildId, channelId, userId: user.id }, latencyMs);
     const content = `${TEXT.aboutMessage[answer.lang]}: ${interaction.targetMessage.url}`;

@@ -39,7 +39,7 @@ export const ask = {
       },
     ],
   },
-  async execute(interaction, { brain, logger, cooldown, deferAfterMs, questionLog }) {
+  async execute(interaction, { brain, logger, cooldown, deferAfterMs, questionLog, settings }) {
     const startedAt = performance.now();
     const question = interaction.options.getString('question', true);
     const ephemeral = interaction.options.getBoolean('private') ?? false;
@@ -52,10 +52,12 @@ export const ask = {
       await interaction.reply(renderNotice(text));
       return;
     }
+    // The server's language (/settings) breaks ties between English and Spanish before the user's locale.
+    const locale = settings.for(guildId).lang ?? interaction.locale;
     let answer = undefined as ReturnType<typeof brain.ask> | undefined;
     const produce = () => {
       const asked = performance.now();
-      const a = (answer = brain.ask(question, { locale: interaction.locale }));
+      const a = (answer = brain.ask(question, { locale }));
       const voteId = recordAnswer(
         questionLog,
         a,

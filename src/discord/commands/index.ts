@@ -6,11 +6,22 @@ import { ask } from './ask.js';
 import { help } from './help.js';
 import { nato } from './nato.js';
 import { reload } from './reload.js';
+import { settingsCommand } from './settings.js';
 import { sources } from './sources.js';
 import { stats } from './stats.js';
 import type { Command } from './types.js';
 
-export const commands: readonly Command[] = [ask, alliances, nato, sources, help, stats, askMessage, reload];
+export const commands: readonly Command[] = [
+  ask,
+  alliances,
+  nato,
+  sources,
+  help,
+  stats,
+  settingsCommand,
+  askMessage,
+  reload,
+];
 
 /** The JSON bodies to send to Discord's bulk-overwrite endpoint. */
 export function commandDefinitions(list: readonly Command[] = commands) {

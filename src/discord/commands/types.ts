@@ -10,6 +10,7 @@ import type { ReloadResult } from '../../answer/reloadable.js';
 import type { QuestionLog } from '../../analytics/index.js';
 import type { Brain } from '../../answer/types.js';
 import type { Logger } from '../../log.js';
+import type { GuildSettings } from '../../settings/store.js';
 import type { Cooldowns } from '../cooldown.js';
 
 export interface CommandContext {
@@ -25,8 +26,8 @@ export interface CommandContext {
   reload?: (trigger: string) => ReloadResult;
   /** Where answered questions and votes go; absent or disabled when ANALYTICS=off. */
   questionLog?: QuestionLog;
-  /** Staff channel told about 👎 votes (FEEDBACK_CHANNEL_ID). */
-  feedbackChannelId?: string | undefined;
+  /** Each server's settings (/settings): answer channels, staff channel for 👎 votes, language, etc. */
+  settings: GuildSettings;
 }
 
 export interface SlashCommand {
