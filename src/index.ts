@@ -7,6 +7,8 @@ import { entryFromAnswer, openQuestionLog, scheduleDailyPurge } from './analytic
 import { startDiscord } from './discord/start.js';
 import { createLogger, registerSecret } from './log.js';
 import { installProcessGuards } from './process-guard.js';
+import { loadKnowledge } from './knowledge/load.js';
+import { learnedReader, openTeachStore, Teacher, watchLearned } from './teach/index.js';
 
 async function main(): Promise<void> {
   dotenv.config({ quiet: true });
@@ -14,11 +16,26 @@ async function main(): Promise<void> {
   registerSecret(config.DISCORD_TOKEN);
   const logger = createLogger(config.DISCORD_TOKEN ? config.LOG_LEVEL : 'warn');
   installProcessGuards(logger);
+  // Learned phrasings (npm run teach, /teach) are merged in at every (re)build of the brain.
+  const teachStore = openTeachStore(config, logger);
   // The reloadable brain is passed everywhere, so a reload (file change or /reload) reaches every transport.
   const knowledge = openLiveKnowledge(config.knowledgeDir, logger, {
     watch: config.WATCH_KNOWLEDGE,
     cacheDir: config.knowledgeCacheDir,
+    learned: learnedReader(teachStore, logger),
   });
+  // Another process (a shard, `npm run teach`) changing the phrasings reloads this one within seconds.
+  const stopLearned = teachStore
+    ? watchLearned(teachStore, () => void knowledge.reload('learned phrasings changed'), { logger })
+    : () => undefined;
+  const teacher = teachStore
+    ? new Teacher({
+        store: teachStore,
+        loadBase: () => loadKnowledge(config.knowledgeDir),
+        apply: (trigger) => void knowledge.reload(trigger),
+        logger,
+      })
+    : undefined;
   const brain = knowledge.brain;
   const questionLog = openQuestionLog(config, logger);
   if (!config.DISCORD_TOKEN) {
@@ -31,6 +48,8 @@ async function main(): Promise<void> {
       // The watcher would keep the process alive after input ends.
       knowledge.close();
       questionLog.close();
+      stopLearned();
+      teachStore?.close();
     }
     return;
   }
@@ -38,13 +57,16 @@ async function main(): Promise<void> {
   const stopPurge = scheduleDailyPurge(questionLog, config.LOG_RETENTION_DAYS);
   const closeAll = () => {
     stopPurge();
+    stopLearned();
     questionLog.close();
+    teachStore?.close();
     knowledge.close(); // or the watcher keeps a bot that could not log in alive
   };
   try {
     await startDiscord(config, brain, logger, {
       questionLog,
       reload: (trigger) => knowledge.reload(trigger),
+      teacher,
       // Shutdown (SIGINT/SIGTERM) ends here, after replies in flight have finished and been logged.
       exit: (code) => {
         closeAll();

@@ -30,6 +30,8 @@ export interface QuestionRow {
   factId: string | null;
   answered: boolean;
   latencyMs: number;
+  /** The matcher's confidence, 0..1 (suggestions for teaching look at unsure answers). */
+  confidence?: number;
 }
 
 export interface VoteRow {
@@ -102,7 +104,7 @@ export function loadReportRows(
       Omit<QuestionRow, 'answered'> & { answered: number }
     >(
       `SELECT id, asked_at AS askedAt, source, question, lang, tier, fact_id AS factId, answered,
-              latency_ms AS latencyMs
+              latency_ms AS latencyMs, confidence
        FROM questions WHERE asked_at >= ? AND asked_at <= ? AND (? IS NULL OR guild_id = ?) ORDER BY id`,
     )
     .all(from, to, guild, guild)
@@ -210,8 +212,9 @@ function topQuestions(rows: readonly QuestionRow[], limit: number): TopQuestion[
     .slice(0, limit);
 }
 
-interface Spelling {
+export interface Spelling {
   text: string;
+  lang: Lang;
   tokens: string[];
   count: number;
   lastAskedAt: number;
@@ -223,6 +226,24 @@ interface Spelling {
  * new group. Questions with no topic words ("??", "hello there") only group when identical.
  */
 export function findGaps(unanswered: readonly QuestionRow[], threshold: number): Gap[] {
+  return groupSpellings(unanswered, threshold)
+    .map((group): Gap => {
+      const [lead, ...rest] = group;
+      return {
+        question: lead!.text,
+        keywords: lead!.tokens,
+        count: group.reduce((sum, s) => sum + s.count, 0),
+        variants: rest.map((s) => s.text).slice(0, 5),
+        lastAskedAt: Math.max(...group.map((s) => s.lastAskedAt)),
+      };
+    })
+    .sort(
+      (a, b) => b.count - a.count || b.lastAskedAt - a.lastAskedAt || a.question.localeCompare(b.question),
+    );
+}
+
+/** The grouping behind findGaps: every spelling of each group, the most asked first (teaching uses all). */
+export function groupSpellings(unanswered: readonly QuestionRow[], threshold: number): Spelling[][] {
   const byText = new Map<string, Spelling>();
   for (const row of unanswered) {
     const text = display(row.question);
@@ -232,7 +253,13 @@ export function findGaps(unanswered: readonly QuestionRow[], threshold: number):
       seen.count++;
       seen.lastAskedAt = Math.max(seen.lastAskedAt, row.askedAt);
     } else {
-      byText.set(folded, { text, tokens: topicTokens(text, row.lang), count: 1, lastAskedAt: row.askedAt });
+      byText.set(folded, {
+        text,
+        lang: row.lang,
+        tokens: topicTokens(text, row.lang),
+        count: 1,
+        lastAskedAt: row.askedAt,
+      });
     }
   }
   // Most asked first; among equals the most recent, so a group is shown in its latest words.
@@ -256,21 +283,7 @@ export function findGaps(unanswered: readonly QuestionRow[], threshold: number):
     if (best && bestScore >= threshold) best.push(spelling);
     else groups.push([spelling]);
   }
-
-  return groups
-    .map((group): Gap => {
-      const [lead, ...rest] = group;
-      return {
-        question: lead!.text,
-        keywords: lead!.tokens,
-        count: group.reduce((sum, s) => sum + s.count, 0),
-        variants: rest.map((s) => s.text).slice(0, 5),
-        lastAskedAt: Math.max(...group.map((s) => s.lastAskedAt)),
-      };
-    })
-    .sort(
-      (a, b) => b.count - a.count || b.lastAskedAt - a.lastAskedAt || a.question.localeCompare(b.question),
-    );
+  return groups;
 }
 
 function downvotedFacts(

@@ -13,6 +13,9 @@ import { commands } from './commands/index.js';
 import { Cooldowns } from './cooldown.js';
 import { createMessageHandler } from './messages.js';
 import { createRouter } from './router.js';
+import { staffChannelFor as defaultStaffChannelFor, type StaffChannelFor } from './staff.js';
+import { scheduleSuggestions, type SuggestionRoundOptions } from './teach-menu.js';
+import type { Teacher } from '../teach/index.js';
 
 export const STARTUP_ERRORS = {
   noToken: 'DISCORD_TOKEN is not set, so the bot cannot log in to Discord. Put the bot token in .env.',
@@ -56,6 +59,12 @@ export interface StartOptions {
   reload?: (trigger: string) => ReloadResult;
   /** Where answered questions and votes are recorded (opened and closed by the caller); none by default. */
   questionLog?: QuestionLog;
+  /** Learned phrasings (/teach and the staff channel's suggestion menus); none without a database. */
+  teacher?: Teacher;
+  /** Teaching suggestions posted to staff channels (false: none). */
+  suggestions?: SuggestionRoundOptions | false;
+  /** The staff channel of a server; FEEDBACK_CHANNEL_ID for every server by default. */
+  staffChannelFor?: StaffChannelFor;
 }
 
 const AUTH_FAILED = 4004;
@@ -108,11 +117,24 @@ export async function startDiscord(
     inflight.add(work);
     void work.finally(() => inflight.delete(work));
   };
-  const { questionLog } = options;
+  const { questionLog, teacher } = options;
   const feedbackChannelId = config.FEEDBACK_CHANNEL_ID;
+  const staffChannelFor = options.staffChannelFor ?? defaultStaffChannelFor(config);
   const route = createRouter({
-    ctx: { brain, logger, commands, questionLog, feedbackChannelId, cooldown, deferAfterMs, reload },
+    ctx: {
+      brain,
+      logger,
+      commands,
+      questionLog,
+      feedbackChannelId,
+      cooldown,
+      deferAfterMs,
+      reload,
+      teacher,
+      staffChannelFor,
+    },
   });
+  let stopSuggestions = () => {};
   const onMessage = createMessageHandler({
     brain,
     logger,
@@ -205,12 +227,20 @@ export async function startDiscord(
         closing = true;
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
+        stopSuggestions();
         await waitAtMost(Promise.allSettled([...inflight]), graceMs);
         await client.destroy();
       })();
       return stopping;
     },
   };
+  // Suggestions need the question log (what was asked) and somewhere to learn (the teacher).
+  if (teacher && questionLog?.enabled && options.suggestions !== false)
+    stopSuggestions = scheduleSuggestions(
+      client,
+      { teacher, brain, staffChannelFor, logger },
+      options.suggestions ?? {},
+    );
   if (handleSignals) {
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);

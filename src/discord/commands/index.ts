@@ -8,9 +8,20 @@ import { nato } from './nato.js';
 import { reload } from './reload.js';
 import { sources } from './sources.js';
 import { stats } from './stats.js';
+import { teach } from './teach.js';
 import type { Command } from './types.js';
 
-export const commands: readonly Command[] = [ask, alliances, nato, sources, help, stats, askMessage, reload];
+export const commands: readonly Command[] = [
+  ask,
+  alliances,
+  nato,
+  sources,
+  help,
+  stats,
+  askMessage,
+  reload,
+  teach,
+];
 
 /** The JSON bodies to send to Discord's bulk-overwrite endpoint. */
 export function commandDefinitions(list: readonly Command[] = commands) {

@@ -10,7 +10,9 @@ import type { ReloadResult } from '../../answer/reloadable.js';
 import type { QuestionLog } from '../../analytics/index.js';
 import type { Brain } from '../../answer/types.js';
 import type { Logger } from '../../log.js';
+import type { Teacher } from '../../teach/index.js';
 import type { Cooldowns } from '../cooldown.js';
+import type { StaffChannelFor } from '../staff.js';
 
 export interface CommandContext {
   brain: Brain;
@@ -27,6 +29,10 @@ export interface CommandContext {
   questionLog?: QuestionLog;
   /** Staff channel told about 👎 votes (FEEDBACK_CHANNEL_ID). */
   feedbackChannelId?: string | undefined;
+  /** Adds and removes learned phrasings (/teach, suggestion menus); absent without a database. */
+  teacher?: Teacher | undefined;
+  /** The staff channel of a server (teaching suggestions). */
+  staffChannelFor?: StaffChannelFor;
 }
 
 export interface SlashCommand {

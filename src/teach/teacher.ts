@@ -1,0 +1,194 @@
+// Teaching: adds and removes learned phrasings after checking them, logs who did it, and makes the
+// running brain apply the change at once. Shared by `npm run teach`, `/teach` and the staff channel's
+// suggestion menus. No discord.js here.
+import { createBrain } from '../answer/brain.js';
+import type { Brain } from '../answer/types.js';
+import { LearnedChecker, phrasingKey, type LearnedPhrasing } from '../knowledge/learned.js';
+import type { KnowledgeBase } from '../knowledge/schema.js';
+import type { Logger } from '../log.js';
+import type { LearnedRow, TeachStore, Via } from './store.js';
+
+/** What teaching says, one sentence each (tests assert these). */
+export const TEACH_TEXT = {
+  taught: (phrasing: string, factId: string, question: string) =>
+    `Learned: "${phrasing}" now gets the answer of fact "${factId}" (${question}).`,
+  undone: (phrasing: string, factId: string) =>
+    `Removed: "${phrasing}" is no longer a learned phrasing of fact "${factId}".`,
+  notLearned: (phrasing: string) =>
+    `"${phrasing}" is not a learned phrasing. \`npm run teach -- --list\` (or /teach undo's list) shows them.`,
+  inFiles: (phrasing: string, factId: string) =>
+    `"${phrasing}" is a phrasing of fact "${factId}" in the knowledge files, not a learned one: edit the file to remove it.`,
+  nothingToUndo: 'You have no learned phrasing to take back.',
+  stillOther: (phrasing: string, factId: string, got: string | null) =>
+    got
+      ? `Even taught, "${phrasing}" would be answered with fact "${got}", not "${factId}"; nothing was learned.`
+      : `Even taught, "${phrasing}" would still be declined; nothing was learned.`,
+  wouldMove: (phrasing: string, other: string, from: string | null, to: string | null) =>
+    `Teaching "${phrasing}" would change how "${other}" is answered (${from ?? 'declined'} -> ${to ?? 'declined'}); nothing was learned.`,
+  unavailable: 'Teaching is not available: the database cannot be opened. The log says why.',
+} as const;
+
+export interface ActorInfo {
+  /** Who did it: "discord:<id> (<name>)" or "cli:<name>". */
+  actor: string;
+  guildId?: string | null;
+  via: Via;
+}
+
+export type TeachOutcome = { ok: true; message: string; row: LearnedRow } | { ok: false; message: string };
+
+export interface TeacherOptions {
+  store: TeachStore;
+  /** The knowledge files as loaded (loadKnowledge), without learned phrasings. */
+  loadBase: () => KnowledgeBase;
+  /** Applies the change to the running brain (a reload); the CLI has none. */
+  apply?: (trigger: string) => void;
+  logger?: Logger;
+}
+
+/** Every phrasing of every fact in the files, with the fact that owns it. */
+function filePhrasings(kb: KnowledgeBase): [string, string][] {
+  return kb.facts.flatMap((f) =>
+    [f.question, ...f.alternates, f.es.question, ...f.es.alternates].map((t): [string, string] => [t, f.id]),
+  );
+}
+
+export class Teacher {
+  constructor(private readonly options: TeacherOptions) {}
+
+  get store(): TeachStore {
+    return this.options.store;
+  }
+
+  list(): LearnedRow[] {
+    return this.options.store.list();
+  }
+
+  /** A test of whether a text passes the checks that need no brain for a fact (to offer only facts that can be taught). */
+  teachable(): (text: string, factId: string) => boolean {
+    const checker = new LearnedChecker(this.options.loadBase());
+    const taught = new Map(this.options.store.list().map((r) => [r.key, r.factId]));
+    return (text, factId) => checker.check(text, factId, taught).ok;
+  }
+
+  /** Teaches `text` as a phrasing of `factId`, or says why not. Nothing is stored when refused. */
+  teach(text: string, factId: string, who: ActorInfo): TeachOutcome {
+    const { store, logger } = this.options;
+    const phrasing = typeof text === 'string' ? text.trim().replace(/\s+/g, ' ') : '';
+    const base = this.options.loadBase();
+    const checker = new LearnedChecker(base);
+    const rows = store.list();
+    const taught = new Map(rows.map((r) => [r.key, r.factId]));
+    const check = checker.check(phrasing, factId, taught);
+    if (!check.ok) return { ok: false, message: check.reason };
+
+    // The checks that need the brain: taught, the phrasing gets its fact, and nothing else moves.
+    const current: LearnedPhrasing[] = rows.map(({ phrasing: p, factId: f, lang }) => ({
+      phrasing: p,
+      factId: f,
+      lang,
+    }));
+    const before = createBrain(checker.merge(current).kb);
+    const after = createBrain(checker.merge([...current, { phrasing, factId, lang: check.lang }]).kb);
+    const got = after.ask(phrasing);
+    if (!got.answered || got.factId !== factId)
+      return {
+        ok: false,
+        message: TEACH_TEXT.stillOther(phrasing, factId, got.answered ? got.factId : null),
+      };
+    const moved = this.firstMoved(before, after, [
+      ...filePhrasings(base).map(([t]) => t),
+      ...current.map((c) => c.phrasing),
+    ]);
+    if (moved)
+      return { ok: false, message: TEACH_TEXT.wouldMove(phrasing, moved.text, moved.from, moved.to) };
+
+    store.add({
+      key: check.key,
+      phrasing,
+      factId,
+      lang: check.lang,
+      actor: who.actor,
+      guildId: who.guildId ?? null,
+      via: who.via,
+    });
+    logger?.info(
+      { action: 'teach', phrasing, factId, actor: who.actor, guildId: who.guildId, via: who.via },
+      'Phrasing taught',
+    );
+    this.options.apply?.(`taught by ${who.actor}`);
+    const row = store.get(check.key)!;
+    return { ok: true, message: TEACH_TEXT.taught(phrasing, factId, checker.fact(factId)!.question), row };
+  }
+
+  /** Takes back a learned phrasing (by its text), or, with no text, the last one this person taught. */
+  undo(text: string | undefined, who: ActorInfo): TeachOutcome {
+    const { store, logger } = this.options;
+    const typed = text?.trim() ?? '';
+    const target = typed ? store.get(phrasingKey(typed)) : store.lastTaughtBy(who.actor);
+    if (!target) {
+      if (!typed) return { ok: false, message: TEACH_TEXT.nothingToUndo };
+      const owner = filePhrasings(this.options.loadBase()).find(
+        ([t]) => phrasingKey(t) === phrasingKey(typed),
+      );
+      return {
+        ok: false,
+        message: owner ? TEACH_TEXT.inFiles(typed, owner[1]) : TEACH_TEXT.notLearned(typed),
+      };
+    }
+    const row = store.remove(target.key, who.actor, who.guildId ?? null, who.via);
+    if (!row) return { ok: false, message: TEACH_TEXT.notLearned(typed || target.phrasing) };
+    logger?.info(
+      {
+        action: 'undo',
+        phrasing: row.phrasing,
+        factId: row.factId,
+        actor: who.actor,
+        guildId: who.guildId,
+        via: who.via,
+      },
+      'Learned phrasing removed',
+    );
+    this.options.apply?.(`undone by ${who.actor}`);
+    return { ok: true, message: TEACH_TEXT.undone(row.phrasing, row.factId), row };
+  }
+
+  private firstMoved(before: Brain, after: Brain, texts: string[]) {
+    for (const t of texts) {
+      const [b, a] = [before.ask(t), after.ask(t)];
+      const from = b.answered ? b.factId : null;
+      const to = a.answered ? a.factId : null;
+      if (from !== to) return { text: t, from, to };
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Polls the store's version and calls back when another process (a shard, `npm run teach`) changed
+ * the learned phrasings. One unref'd timer; the returned function stops it.
+ */
+export function watchLearned(
+  store: TeachStore,
+  onChange: () => void,
+  { intervalMs = 3000, logger }: { intervalMs?: number; logger?: Logger } = {},
+): () => void {
+  let seen = safeVersion(store, logger) ?? 0;
+  const timer = setInterval(() => {
+    const version = safeVersion(store, logger);
+    if (version === undefined || version === seen) return;
+    seen = version;
+    onChange();
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+function safeVersion(store: TeachStore, logger: Logger | undefined): number | undefined {
+  try {
+    return store.version();
+  } catch (err) {
+    logger?.warn({ err }, 'Could not read the learned phrasings version; trying again later');
+    return undefined;
+  }
+}
