@@ -4,6 +4,7 @@
 // or Markdown.
 import type { Db } from './db.js';
 import { foldText, questionKey, tokenSimilarity, topicTokens } from './normalize.js';
+import { normalize } from '../answer/normalize.js';
 import type { Lang } from '../answer/types.js';
 
 const DAY_MS = 86_400_000;
@@ -68,6 +69,18 @@ export interface DownvotedFact {
   questions: string[];
 }
 
+/** What teaching did for the questions of the window (see src/teach/ and docs/analytics.md). */
+export interface TeachingFigures {
+  /** Learned phrasings in force now (the whole bot). */
+  learned: number;
+  /** Factual questions of the window the bot did not answer... */
+  declined: number;
+  /** ...of which a moderator has since taught the very question (same text, folded). */
+  taught: number;
+  /** The answer rate over the same questions had the taught ones been answered (they are now). */
+  answerRateAfter: number | null;
+}
+
 export interface Report {
   days: number;
   from: number;
@@ -84,6 +97,8 @@ export interface Report {
   topQuestions: TopQuestion[];
   gaps: Gap[];
   downvotedFacts: DownvotedFact[];
+  /** Always set by summarize; optional so that hand-built reports (tests, /stats) need not carry it. */
+  teaching?: TeachingFigures;
 }
 
 /** Tiers that are not a request for a fact, and so are neither answered nor a gap. */
@@ -123,7 +138,19 @@ export function buildReport(db: Db, options: ReportOptions): Report {
   const to = options.now ?? Date.now();
   const from = to - options.days * DAY_MS;
   const { questions, votes } = loadReportRows(db, from, to, options.guildId);
-  return summarize(questions, votes, { ...options, now: to });
+  return summarize(questions, votes, { ...options, now: to }, loadLearnedKeys(db));
+}
+
+/**
+ * The folded text of every learned phrasing (the key it is owned under: normalize, as in
+ * src/knowledge/learned.ts). Empty when the file predates teaching and was opened read-only.
+ */
+export function loadLearnedKeys(db: Db): Set<string> {
+  try {
+    return new Set(db.prepare<[], string>('SELECT phrasing_key FROM learned_phrasings').pluck().all());
+  } catch {
+    return new Set();
+  }
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -152,6 +179,7 @@ export function summarize(
   questions: readonly QuestionRow[],
   votes: readonly VoteRow[],
   options: ReportOptions,
+  learnedKeys: ReadonlySet<string> = new Set(),
 ): Report {
   const to = options.now ?? Date.now();
   const limit = options.limit ?? 10;
@@ -177,6 +205,22 @@ export function summarize(
       options.gapSimilarity ?? 0.5,
     ).slice(0, limit),
     downvotedFacts: downvotedFacts(questions, votes, limit),
+    teaching: teachingFigures(factualRows, answered, learnedKeys),
+  };
+}
+
+function teachingFigures(
+  factualRows: readonly QuestionRow[],
+  answered: number,
+  learnedKeys: ReadonlySet<string>,
+): TeachingFigures {
+  const declinedRows = factualRows.filter((q) => !q.answered);
+  const taught = declinedRows.filter((q) => learnedKeys.has(normalize(q.question.trim()))).length;
+  return {
+    learned: learnedKeys.size,
+    declined: declinedRows.length,
+    taught,
+    answerRateAfter: factualRows.length > 0 ? (answered + taught) / factualRows.length : null,
   };
 }
 
@@ -328,6 +372,16 @@ const counts = (record: Record<string, number>) =>
     .map(([k, v]) => `${k} ${v}`)
     .join(', ') || 'none';
 
+function teachingLines(r: Report): string[] {
+  const t = r.teaching;
+  if (!t) return ['n/a'];
+  return [
+    `Learned phrasings in force: ${t.learned}`,
+    `Declined questions taught since: ${t.taught} of ${t.declined}`,
+    `Answer rate on these questions: ${percent(r.answerRate)} as answered, ${percent(t.answerRateAfter)} with what was taught`,
+  ];
+}
+
 function summaryLines(r: Report): string[] {
   return [
     `Questions asked: ${r.asked} (${counts(r.bySource)}; languages: ${counts(r.byLang)})`,
@@ -364,6 +418,11 @@ export function renderReportText(r: Report): string {
     out.push(`  ${i + 1}. ${f.factId}  down ${f.down}, up ${f.up}`);
     if (f.questions.length > 0) out.push(`     asked as: ${f.questions.map((q) => `"${q}"`).join(', ')}`);
   });
+  out.push(
+    '',
+    'Teaching (npm run teach, /teach, staff channel suggestions):',
+    ...teachingLines(r).map((l) => `  ${l}`),
+  );
   return out.join('\n') + '\n';
 }
 
@@ -406,5 +465,6 @@ export function renderReportMarkdown(r: Report): string {
       out.push(`| ${i + 1} | \`${f.factId}\` | ${f.down} | ${f.up} | ${f.questions.map(cell).join('; ')} |`),
     );
   }
+  out.push('', '## Teaching', '', ...teachingLines(r).map((line) => `- ${line}`));
   return out.join('\n') + '\n';
 }

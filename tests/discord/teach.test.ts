@@ -34,7 +34,7 @@ let staff: string;
 beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'teach-test-'));
   const dbPath = join(folder, 'questions.db');
-  fake = await FakeDiscord.start({ guilds: 1 });
+  fake = await FakeDiscord.start({ guilds: 2 });
   staff = fake.channelId(0, 2);
   const { logger } = memoryLogger();
   log = openQuestionLog(loadConfig({ DATABASE_PATH: dbPath }), logger);
@@ -69,11 +69,13 @@ const option = (name: string, value: string) => ({
   name,
   value,
 });
-const ask = (question: string) =>
-  fake.interactAndAwaitCallback(fake.chatInput('ask', [option('question', question)]));
+const ask = (question: string, guildId?: string) =>
+  fake.interactAndAwaitCallback(
+    fake.chatInput('ask', [option('question', question)], guildId ? { guildId } : {}),
+  );
 /** The fact the bot answered with (read from the question log the vote buttons point at), or null. */
-const answeredFact = async (question: string) => {
-  const body = await ask(question);
+const answeredFact = async (question: string, guildId?: string) => {
+  const body = await ask(question, guildId);
   const ids: string[] = (body.data.components ?? []).flatMap((r: { components: { custom_id?: string }[] }) =>
     r.components.map((c) => c.custom_id ?? ''),
   );
@@ -95,6 +97,7 @@ describe('teaching in Discord', () => {
 
   it('posts a declined question to the staff channel as a suggestion with a select menu of facts', async () => {
     for (const q of DECLINED) expect(await answeredFact(q)).toBeNull();
+    expect(await answeredFact(DECLINED[0]!, fake.guildIds[1])).toBeNull();
     suggestion = await fake.waitFor(
       () => staffPosts().find((p) => p.status < 400 && p.body.components?.length),
       5000,
@@ -144,6 +147,10 @@ describe('teaching in Discord', () => {
     ).toEqual(DECLINED.map((q) => [q, 'nato-membership', 'suggestion']).sort());
   });
 
+  it('answers what was taught in one server in every server: teaching is bot-wide', async () => {
+    expect(await answeredFact(DECLINED[0]!, fake.guildIds[1])).toBe('nato-membership');
+  });
+
   it('does not suggest a decided group again, and a second choice on the old menu is refused', async () => {
     const before = staffPosts().length;
     await new Promise((r) => setTimeout(r, 400)); // a few rounds
@@ -152,6 +159,30 @@ describe('teaching in Discord', () => {
       fake.select(menuOf(suggestion).custom_id, ['_none'], { posted: suggestion }),
     );
     expect(body.data.content).toBe(TEACH_UI.alreadyDecided);
+  });
+
+  it('closes a suggestion as not answerable: nothing is learned and it is not suggested again', async () => {
+    const questions = ['mx oas deal?', 'mx oas deal??'];
+    for (const q of questions) expect(await answeredFact(q)).toBeNull();
+    const since = staffPosts().length;
+    const post = await fake.waitFor(
+      () =>
+        staffPosts()
+          .slice(since)
+          .find((p) => p.status < 400 && p.body.components?.length),
+      5000,
+      'a second suggestion',
+    );
+    const body = await fake.interactAndAwaitCallback(
+      fake.select(menuOf(post).custom_id, ['_unanswerable'], { posted: post }),
+    );
+    expect(body.data.components).toEqual([]);
+    expect(JSON.stringify(body.data.embeds)).toContain('Not answerable');
+    expect(store.list().some((r) => r.phrasing.startsWith('mx oas'))).toBe(false);
+    const after = staffPosts().length;
+    await new Promise((r) => setTimeout(r, 400));
+    expect(staffPosts()).toHaveLength(after);
+    expect(await answeredFact(questions[0]!)).toBeNull();
   });
 
   it('/teach add teaches by hand and /teach undo takes the last one back', async () => {
