@@ -133,16 +133,18 @@ export const teachSelect: SelectHandler = {
       return;
     }
     if (!suggestion.candidates.includes(choice)) throw new UserError(USER_ERRORS.unknownFact);
-    const outcomes = suggestion.questions.map((q) => ctx.teacher!.teach(q, choice, who));
+    // Teaching a group takes a moment (each phrasing is checked against a rebuilt brain): acknowledge first.
+    await interaction.deferUpdate();
+    const outcomes = ctx.teacher.teachMany(suggestion.questions, choice, who);
     const refused = outcomes.filter((o) => !o.ok).map((o) => TEACH_UI.refusedLine(o.message));
     if (outcomes.every((o) => !o.ok)) {
       // Nothing learned: the menu stays, so another fact can be picked.
-      await interaction.reply(renderNotice([TEACH_UI.nothingTaught, ...refused].join('\n')));
+      await interaction.followUp(renderNotice([TEACH_UI.nothingTaught, ...refused].join('\n')));
       return;
     }
     store.decide(id, 'taught', who.actor, choice);
     const text = [TEACH_UI.decidedTaught(choice, who.actor), ...refused].join('\n');
-    await interaction.update(renderDecision(id, original, suggestion.questions, { kind: 'taught', text }));
+    await interaction.editReply(renderDecision(id, original, suggestion.questions, { kind: 'taught', text }));
   },
 };
 

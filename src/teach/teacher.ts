@@ -73,52 +73,54 @@ export class Teacher {
 
   /** Teaches `text` as a phrasing of `factId`, or says why not. Nothing is stored when refused. */
   teach(text: string, factId: string, who: ActorInfo): TeachOutcome {
+    return this.teachMany([text], factId, who)[0]!;
+  }
+
+  /**
+   * Teaches several phrasings of one fact (a suggestion's group), one outcome each, in order; the
+   * knowledge is loaded once and the running brain reloaded once.
+   */
+  teachMany(texts: readonly string[], factId: string, who: ActorInfo): TeachOutcome[] {
     const { store, logger } = this.options;
-    const phrasing = typeof text === 'string' ? text.trim().replace(/\s+/g, ' ') : '';
     const base = this.options.loadBase();
     const checker = new LearnedChecker(base);
-    const rows = store.list();
-    const taught = new Map(rows.map((r) => [r.key, r.factId]));
-    const check = checker.check(phrasing, factId, taught);
-    if (!check.ok) return { ok: false, message: check.reason };
+    const current: LearnedPhrasing[] = store
+      .list()
+      .map(({ phrasing, factId: f, lang }) => ({ phrasing, factId: f, lang }));
+    const taught = new Map(store.list().map((r) => [r.key, r.factId]));
+    const files = filePhrasings(base).map(([t]) => t);
+    let before: Brain | undefined;
+    const outcomes = texts.map((text): TeachOutcome => {
+      const phrasing = typeof text === 'string' ? text.trim().replace(/\s+/g, ' ') : '';
+      const check = checker.check(phrasing, factId, taught);
+      if (!check.ok) return { ok: false, message: check.reason };
+      // The checks that need the brain: taught, the phrasing gets its fact, and nothing else moves.
+      before ??= createBrain(checker.merge(current).kb);
+      const next = { phrasing, factId, lang: check.lang };
+      const after = createBrain(checker.merge([...current, next]).kb);
+      const got = after.ask(phrasing);
+      if (!got.answered || got.factId !== factId)
+        return {
+          ok: false,
+          message: TEACH_TEXT.stillOther(phrasing, factId, got.answered ? got.factId : null),
+        };
+      const moved = this.firstMoved(before, after, [...files, ...current.map((c) => c.phrasing)]);
+      if (moved)
+        return { ok: false, message: TEACH_TEXT.wouldMove(phrasing, moved.text, moved.from, moved.to) };
 
-    // The checks that need the brain: taught, the phrasing gets its fact, and nothing else moves.
-    const current: LearnedPhrasing[] = rows.map(({ phrasing: p, factId: f, lang }) => ({
-      phrasing: p,
-      factId: f,
-      lang,
-    }));
-    const before = createBrain(checker.merge(current).kb);
-    const after = createBrain(checker.merge([...current, { phrasing, factId, lang: check.lang }]).kb);
-    const got = after.ask(phrasing);
-    if (!got.answered || got.factId !== factId)
-      return {
-        ok: false,
-        message: TEACH_TEXT.stillOther(phrasing, factId, got.answered ? got.factId : null),
-      };
-    const moved = this.firstMoved(before, after, [
-      ...filePhrasings(base).map(([t]) => t),
-      ...current.map((c) => c.phrasing),
-    ]);
-    if (moved)
-      return { ok: false, message: TEACH_TEXT.wouldMove(phrasing, moved.text, moved.from, moved.to) };
-
-    store.add({
-      key: check.key,
-      phrasing,
-      factId,
-      lang: check.lang,
-      actor: who.actor,
-      guildId: who.guildId ?? null,
-      via: who.via,
+      store.add({ key: check.key, ...next, actor: who.actor, guildId: who.guildId ?? null, via: who.via });
+      current.push(next);
+      taught.set(check.key, factId);
+      before = after;
+      logger?.info(
+        { action: 'teach', phrasing, factId, actor: who.actor, guildId: who.guildId, via: who.via },
+        'Phrasing taught',
+      );
+      const row = store.get(check.key)!;
+      return { ok: true, message: TEACH_TEXT.taught(phrasing, factId, checker.fact(factId)!.question), row };
     });
-    logger?.info(
-      { action: 'teach', phrasing, factId, actor: who.actor, guildId: who.guildId, via: who.via },
-      'Phrasing taught',
-    );
-    this.options.apply?.(`taught by ${who.actor}`);
-    const row = store.get(check.key)!;
-    return { ok: true, message: TEACH_TEXT.taught(phrasing, factId, checker.fact(factId)!.question), row };
+    if (outcomes.some((o) => o.ok)) this.options.apply?.(`taught by ${who.actor}`);
+    return outcomes;
   }
 
   /** Takes back a learned phrasing (by its text), or, with no text, the last one this person taught. */

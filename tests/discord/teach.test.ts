@@ -129,13 +129,17 @@ describe('teaching in Discord', () => {
   });
 
   it("teaches the group on a moderator's choice, closes the menu, and the next /ask is answered", async () => {
+    const since = fake.requests.length;
     const body = await fake.interactAndAwaitCallback(
       fake.select(menuOf(suggestion).custom_id, ['nato-membership'], { posted: suggestion }),
     );
-    expect(body.data.content).toBeUndefined();
-    expect(body.type).toBe(7); // the suggestion message itself is updated
-    expect(body.data.components).toEqual([]);
-    expect(JSON.stringify(body.data.embeds)).toContain(
+    expect(body.type).toBe(6); // acknowledged at once; the suggestion message itself is then edited
+    const edit = await fake.waitForRequest('PATCH', /^\/webhooks\/\d+\/[^/]+\/messages\/(%40|@)original$/, {
+      since,
+    });
+    expect(edit.body.components).toEqual([]);
+    expect(edit.body.allowed_mentions).toEqual({ parse: [] });
+    expect(JSON.stringify(edit.body.embeds)).toContain(
       TEACH_UI.decidedTaught('nato-membership', `discord:${FAKE_USER.id} (${FAKE_USER.username})`),
     );
     for (const q of DECLINED) expect(await answeredFact(q)).toBe('nato-membership');
