@@ -4,10 +4,13 @@ import { writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { dump } from 'js-yaml';
+import { createBrain } from '../answer/brain.js';
 import { ConfigError, loadConfig } from '../config.js';
+import { LearnedChecker } from '../knowledge/learned.js';
 import { KnowledgeError, loadKnowledge } from '../knowledge/load.js';
 import type { KnowledgeBase } from '../knowledge/schema.js';
 import { TeachStore, type LearnedRow } from './store.js';
+import { suggestionGroups, type SuggestionGroup } from './suggest.js';
 import { Teacher } from './teacher.js';
 
 export const USAGE = `Usage: npm run teach -- "question" FACT_ID [--by NAME]   teach a phrasing of a fact
@@ -15,6 +18,7 @@ export const USAGE = `Usage: npm run teach -- "question" FACT_ID [--by NAME]   t
        npm run teach -- --list                                learned phrasings, who taught them and when
        npm run teach -- --export [--out FILE]                 learned phrasings as YAML alternates
        npm run teach -- --facts                               the fact ids you can teach
+       npm run teach -- --suggest [--days N]                  questions the bot did not answer well, grouped
 
 A running bot applies a change within a few seconds, on every shard; no restart.`;
 
@@ -57,6 +61,24 @@ export function renderExport(rows: readonly LearnedRow[], kb: KnowledgeBase, now
   return rows.length ? `${header}\n${dump(byFile, { lineWidth: 120 })}` : `${header}\n# (none yet)\n`;
 }
 
+export function renderSuggestions(groups: readonly SuggestionGroup[]): string {
+  if (!groups.length)
+    return 'No suggestions: nothing the bot declined, answered unsurely or got a 👎 for is waiting.';
+  return groups
+    .map((g, i) => {
+      const why = Object.entries(g.reasons)
+        .filter(([, n]) => n > 0)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ');
+      return [
+        `${i + 1}. x${g.count} (${why}): ${g.questions.map((q) => `"${q}"`).join(', ')}`,
+        `   candidate facts: ${g.candidates.join(', ')}`,
+        `   teach with: npm run teach -- "${g.questions[0]}" ${g.candidates[0]}`,
+      ].join('\n');
+    })
+    .join('\n');
+}
+
 export function runTeachCommand(argv: readonly string[], env: NodeJS.ProcessEnv): CommandResult {
   let parsed;
   try {
@@ -68,6 +90,8 @@ export function runTeachCommand(argv: readonly string[], env: NodeJS.ProcessEnv)
         export: { type: 'boolean' },
         out: { type: 'string' },
         facts: { type: 'boolean' },
+        suggest: { type: 'boolean' },
+        days: { type: 'string', default: '30' },
         by: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -91,9 +115,13 @@ export function runTeachCommand(argv: readonly string[], env: NodeJS.ProcessEnv)
   }
   if (values.facts) return done(kb.facts.map((f) => `${f.id}  ${f.question}`).join('\n'));
 
-  const modes = [values.list, values.export, values.undo !== undefined, positionals.length > 0].filter(
-    Boolean,
-  );
+  const modes = [
+    values.list,
+    values.export,
+    values.suggest,
+    values.undo !== undefined,
+    positionals.length > 0,
+  ].filter(Boolean);
   if (modes.length !== 1) return fail(USAGE, 2);
   if (positionals.length > 0 && positionals.length !== 2)
     return fail(`Give the question in quotes, then the fact id.\n\n${USAGE}`, 2);
@@ -106,6 +134,17 @@ export function runTeachCommand(argv: readonly string[], env: NodeJS.ProcessEnv)
   }
   try {
     if (values.list) return done(renderList(store.list()));
+    if (values.suggest) {
+      if (!/^[1-9]\d*$/.test(values.days))
+        return fail(`--days must be a whole number of days above 0, not "${values.days}".`);
+      // The brain as the bot runs it, learned phrasings included, judges what is still unanswered.
+      const brain = createBrain(new LearnedChecker(kb).merge(store.learned()).kb);
+      const groups = suggestionGroups(store.db, brain, {
+        days: Number(values.days),
+        exclude: store.suggestedKeys(),
+      });
+      return done(renderSuggestions(groups));
+    }
     if (values.export) {
       const yaml = renderExport(store.list(), kb);
       if (!values.out) return { exitCode: 0, output: yaml, error: '' };
