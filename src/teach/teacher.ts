@@ -4,6 +4,7 @@
 import { createBrain } from '../answer/brain.js';
 import type { Brain } from '../answer/types.js';
 import { LearnedChecker, phrasingKey, type LearnedPhrasing } from '../knowledge/learned.js';
+import { KnowledgeError } from '../knowledge/load.js';
 import type { KnowledgeBase } from '../knowledge/schema.js';
 import type { Logger } from '../log.js';
 import type { LearnedRow, TeachStore, Via } from './store.js';
@@ -26,6 +27,10 @@ export const TEACH_TEXT = {
   wouldMove: (phrasing: string, other: string, from: string | null, to: string | null) =>
     `Teaching "${phrasing}" would change how "${other}" is answered (${from ?? 'declined'} -> ${to ?? 'declined'}); nothing was learned.`,
   unavailable: 'Teaching is not available: the database cannot be opened. The log says why.',
+  badKnowledge:
+    'The knowledge files are not valid right now (`npm run validate` says why); fix them, then teach.',
+  storeFailed:
+    'The learned phrasings could not be read or saved just now (the log says why); nothing changed. Try again in a moment.',
 } as const;
 
 export interface ActorInfo {
@@ -81,8 +86,30 @@ export class Teacher {
    * knowledge is loaded once and the running brain reloaded once.
    */
   teachMany(texts: readonly string[], factId: string, who: ActorInfo): TeachOutcome[] {
+    const failed = (message: string) => texts.map((): TeachOutcome => ({ ok: false, message }));
+    let base: KnowledgeBase;
+    try {
+      base = this.options.loadBase();
+    } catch (err) {
+      if (err instanceof KnowledgeError) return failed(TEACH_TEXT.badKnowledge);
+      throw err;
+    }
+    try {
+      return this.teachChecked(base, texts, factId, who);
+    } catch (err) {
+      // Reading the learned phrasings failed (a locked or damaged file): nothing was stored.
+      this.options.logger?.error({ err, factId, actor: who.actor }, 'Teaching failed');
+      return failed(TEACH_TEXT.storeFailed);
+    }
+  }
+
+  private teachChecked(
+    base: KnowledgeBase,
+    texts: readonly string[],
+    factId: string,
+    who: ActorInfo,
+  ): TeachOutcome[] {
     const { store, logger } = this.options;
-    const base = this.options.loadBase();
     const checker = new LearnedChecker(base);
     const current: LearnedPhrasing[] = store
       .list()
@@ -108,7 +135,13 @@ export class Teacher {
       if (moved)
         return { ok: false, message: TEACH_TEXT.wouldMove(phrasing, moved.text, moved.from, moved.to) };
 
-      store.add({ key: check.key, ...next, actor: who.actor, guildId: who.guildId ?? null, via: who.via });
+      try {
+        // Its own transaction: a failure (locked, read-only, full) leaves the earlier ones whole.
+        store.add({ key: check.key, ...next, actor: who.actor, guildId: who.guildId ?? null, via: who.via });
+      } catch (err) {
+        logger?.error({ err, phrasing, factId, actor: who.actor }, 'Could not save a learned phrasing');
+        return { ok: false, message: TEACH_TEXT.storeFailed };
+      }
       current.push(next);
       taught.set(check.key, factId);
       before = after;
@@ -125,6 +158,18 @@ export class Teacher {
 
   /** Takes back a learned phrasing (by its text), or, with no text, the last one this person taught. */
   undo(text: string | undefined, who: ActorInfo): TeachOutcome {
+    try {
+      return this.undoChecked(text, who);
+    } catch (err) {
+      this.options.logger?.error({ err, actor: who.actor }, 'Undoing a learned phrasing failed');
+      return {
+        ok: false,
+        message: err instanceof KnowledgeError ? TEACH_TEXT.badKnowledge : TEACH_TEXT.storeFailed,
+      };
+    }
+  }
+
+  private undoChecked(text: string | undefined, who: ActorInfo): TeachOutcome {
     const { store, logger } = this.options;
     const typed = text?.trim() ?? '';
     const target = typed ? store.get(phrasingKey(typed)) : store.lastTaughtBy(who.actor);

@@ -3,7 +3,7 @@
 // bot declines, and what a moderator is told.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadKnowledge } from '../../src/knowledge/load.js';
+import { KnowledgeError, loadKnowledge } from '../../src/knowledge/load.js';
 import { LEARNED_ERRORS } from '../../src/knowledge/learned.js';
 import { openLiveKnowledge } from '../../src/knowledge/live.js';
 import { learnedReader, Teacher, TEACH_TEXT, TeachStore, watchLearned } from '../../src/teach/index.js';
@@ -155,6 +155,28 @@ describe('teaching a phrasing', () => {
     expect(outcome).toEqual({
       ok: false,
       message: LEARNED_ERRORS.entity('is brazl in nato', ['Brazil'], 'nato-membership'),
+    });
+  });
+
+  it('says so, without throwing or storing anything, when the file cannot be written or the knowledge is invalid', () => {
+    const { teacher, store, brain } = setup();
+    store.db.pragma('query_only = ON'); // as a read-only or locked file would
+    expect(teacher.teach(DECLINED, 'nato-membership', CLI)).toEqual({
+      ok: false,
+      message: TEACH_TEXT.storeFailed,
+    });
+    store.db.pragma('query_only = OFF');
+    expect(store.list()).toEqual([]);
+    expect(brain.ask(DECLINED).answered).toBe(false);
+    const broken = new Teacher({
+      store,
+      loadBase: () => {
+        throw new KnowledgeError(['security.yaml: cannot be read as YAML']);
+      },
+    });
+    expect(broken.teach(DECLINED, 'nato-membership', CLI)).toEqual({
+      ok: false,
+      message: TEACH_TEXT.badKnowledge,
     });
   });
 
