@@ -2,7 +2,7 @@
 // src/teach/). They are checked like the knowledge files' own phrasings and handed to the brain,
 // which answers a question whose words are exactly a learned phrasing's (after the usual folding,
 // typo correction and synonyms, in any order) with its fact, before the matcher runs. They are not
-// added to the facts' alternates: a taught word ("mx") would then pull unrelated questions to the
+// added to the facts' alternates: a taught word (an abbreviation, say) would then pull unrelated questions to the
 // fact through the fuzzy tier, and autocomplete would show what people typed. They only route
 // questions: they never add a fact or touch an answer text. Checks that need no brain live here;
 // the teaching service adds the ones that do (the phrasing is then answered with its fact, and no
@@ -55,8 +55,8 @@ interface FactProfile {
 
 /**
  * Checks phrasings against one knowledge base. Built once per base, with the analyzer the matcher
- * builds from it, so typo correction here is the one questions get: "is brazl in nato" is checked
- * as the "is brazil in nato" the brain will see.
+ * builds from it, so typo correction here is the one questions get: a misspelt country name is
+ * checked as the country the brain will read.
  */
 export class LearnedChecker {
   private readonly analyzer: Analyzer;

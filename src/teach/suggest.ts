@@ -124,7 +124,7 @@ function candidatesFor(
     }
     for (const s of brain.complete(q, { limit: 3 })) add(s.factId, 1);
   }
-  // The facts next to the leaders (their related questions): "what is NATO" leans on "is Mexico in it".
+  // The facts next to the leaders (their related questions): "what is X" leans on "are we in X".
   const leaders = [...votes].filter(([, v]) => v >= 2).map(([id]) => id);
   for (const id of leaders) for (const r of brain.answerFact(id)?.related ?? []) add(r.factId, 1);
   const lead = questions[0] ?? '';
