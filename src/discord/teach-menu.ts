@@ -2,7 +2,7 @@
 // server (src/teach/suggest.ts) to that server's staff channel, at most a few a day per channel, as
 // a select menu of candidate facts; a moderator's choice teaches the group's questions to that fact
 // (or closes the suggestion), and the message is updated to show what was decided and by whom.
-import { Routes, type Client, type StringSelectMenuInteraction } from 'discord.js';
+import { escapeMarkdown, Routes, type Client, type StringSelectMenuInteraction } from 'discord.js';
 import type { Logger } from '../log.js';
 import { suggestionGroups, SUGGEST_DEFAULTS } from '../teach/suggest.js';
 import type { Teacher } from '../teach/index.js';
@@ -121,14 +121,14 @@ export const teachSelect: SelectHandler = {
     if (suggestion.status !== 'open') throw new UserError(TEACH_UI.alreadyDecided);
     const choice = interaction.values[0] ?? '';
     const who = actorOf(interaction, 'suggestion');
+    const shown = escapeMarkdown(who.actor);
     const original = interaction.message.embeds[0]?.toJSON();
 
     if (choice === CHOICE.none || choice === CHOICE.unanswerable) {
       const kind = choice === CHOICE.none ? 'none' : 'unanswerable';
       if (!store.decide(id, kind, who.actor, null)) throw new UserError(TEACH_UI.alreadyDecided);
       ctx.logger.info({ suggestion: id, decision: kind, actor: who.actor }, 'Teaching suggestion closed');
-      const text =
-        kind === 'none' ? TEACH_UI.decidedNone(who.actor) : TEACH_UI.decidedUnanswerable(who.actor);
+      const text = kind === 'none' ? TEACH_UI.decidedNone(shown) : TEACH_UI.decidedUnanswerable(shown);
       await interaction.update(renderDecision(id, original, suggestion.questions, { kind, text }));
       return;
     }
@@ -143,7 +143,7 @@ export const teachSelect: SelectHandler = {
       return;
     }
     store.decide(id, 'taught', who.actor, choice);
-    const text = [TEACH_UI.decidedTaught(choice, who.actor), ...refused].join('\n');
+    const text = [TEACH_UI.decidedTaught(choice, shown), ...refused].join('\n');
     await interaction.editReply(renderDecision(id, original, suggestion.questions, { kind: 'taught', text }));
   },
 };

@@ -145,8 +145,10 @@ export class TeachStore {
 
   /** The last phrasing this person taught that is still learned (for `/teach undo` without a question). */
   lastTaughtBy(actor: string): LearnedRow | undefined {
+    // "discord:<id> (<name>)": the id decides, so a new user name still finds one's own phrasings.
+    const idOf = (who: string) => who.replace(/ \(.*\)$/, '');
     return this.list()
-      .filter((r) => r.taughtBy === actor)
+      .filter((r) => idOf(r.taughtBy) === idOf(actor))
       .at(-1);
   }
 
