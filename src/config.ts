@@ -47,6 +47,10 @@ const EnvSchema = z.object({
     .default('on')
     .transform((v) => v === 'on'),
   KNOWLEDGE_CACHE_DIR: optional(z.string()),
+  TEACH_SHARING: z
+    .enum(['on', 'off'], { message: "must be 'on' or 'off'" })
+    .default('on')
+    .transform((v) => v === 'on'),
 });
 
 export type Config = Readonly<

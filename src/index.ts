@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const knowledge = openLiveKnowledge(config.knowledgeDir, logger, {
     watch: config.WATCH_KNOWLEDGE,
     cacheDir: config.knowledgeCacheDir,
-    learned: learnedReader(teachStore, logger),
+    learned: learnedReader(teachStore, logger, { shared: config.TEACH_SHARING }),
   });
   // Another process (a shard, `npm run teach`) changing the phrasings reloads this one within seconds.
   const stopLearned = teachStore
@@ -33,6 +33,7 @@ async function main(): Promise<void> {
         store: teachStore,
         loadBase: () => loadKnowledge(config.knowledgeDir),
         apply: (trigger) => void knowledge.reload(trigger),
+        shared: config.TEACH_SHARING,
         logger,
       })
     : undefined;

@@ -35,8 +35,8 @@ const completionsOf = (facts: Fact[]): Completion[] =>
  */
 export interface BrainParts {
   matcher: Matcher;
-  /** Learned phrasings: the key of a question's tokens -> the fact taught for it. */
-  learned: Map<string, string>;
+  /** Learned phrasings: the key of a question's tokens -> the fact taught for it, everywhere or in one server. */
+  learned: Map<string, { factId: string; guildId: string | null }[]>;
   /** The autocomplete index over every phrasing, in Fuse.js's JSON form (read back by Fuse.parseIndex). */
   completionIndex: ReturnType<FuseIndex<Completion>['toJSON']>;
 }
@@ -49,10 +49,14 @@ export function buildBrainParts(kb: KnowledgeBase): BrainParts {
   const matcher = new Matcher(kb);
   const completionIndex = Fuse.createIndex(COMPLETION_KEYS, completionsOf(matcher.facts)).toJSON();
   // Keyed as questions are analyzed (typo correction included), so the phrasing as taught matches.
-  const learned = new Map<string, string>();
+  const learned: BrainParts['learned'] = new Map();
   for (const l of kb.learned ?? []) {
     const key = tokenKey(matcher.analyzer.analyze(l.phrasing, l.lang).tokens);
-    if (key && !learned.has(key) && matcher.fact(l.factId)) learned.set(key, l.factId);
+    if (!key || !matcher.fact(l.factId)) continue;
+    const entries = learned.get(key) ?? [];
+    // Everywhere-phrasings first: they win over a server's own.
+    const entry = { factId: l.factId, guildId: l.guildId ?? null };
+    learned.set(key, entry.guildId === null ? [entry, ...entries] : [...entries, entry]);
   }
   return { matcher, learned, completionIndex };
 }
@@ -96,7 +100,10 @@ export function brainFromParts({ matcher, learned, completionIndex }: BrainParts
     // fact is not about, and the same words mean the same entities.
     if (learned.size) {
       const analysis = matcher.analyzer.analyze(text, lang);
-      const taught = byId.get(learned.get(tokenKey(analysis.tokens)) ?? '');
+      const entry = learned
+        .get(tokenKey(analysis.tokens))
+        ?.find((e) => e.guildId === null || e.guildId === options.guildId);
+      const taught = entry && byId.get(entry.factId);
       if (taught)
         return factAnswer(base, taught, related(taught), 1, {
           tier: 'exact',

@@ -48,6 +48,8 @@ export interface Answer {
 export interface AskOptions {
   /** Language hint from the transport (a Discord user's locale); the question's own language wins when clear. */
   locale?: string | undefined;
+  /** The Discord server asking, for phrasings learned in that server only (TEACH_SHARING=off). */
+  guildId?: string | null | undefined;
 }
 
 /** The bot's brain: what every transport talks to. */

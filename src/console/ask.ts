@@ -29,7 +29,7 @@ export async function main(argv: string[]): Promise<number> {
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   // Learned phrasings (npm run teach) from DATABASE_PATH, when that file exists; none otherwise.
   const store = openTeachStore({ ANALYTICS: false, DATABASE_PATH: config.DATABASE_PATH }, logger);
-  const learned = learnedReader(store, logger)();
+  const learned = learnedReader(store, logger, { shared: config.TEACH_SHARING })();
   store?.close();
   const { brain } = loadBrain(config.knowledgeDir, { cacheDir: config.knowledgeCacheDir, logger, learned });
   const answer = (q: string) => {

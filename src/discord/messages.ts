@@ -57,7 +57,10 @@ export function createMessageHandler({
 
     const text = stripMention(message.content, me.id);
     if (!text && !inDm && !mentioned) return;
-    const { answer, latencyMs } = timedAsk(brain, text, { locale: message.guild?.preferredLocale });
+    const { answer, latencyMs } = timedAsk(brain, text, {
+      locale: message.guild?.preferredLocale,
+      guildId: message.guildId,
+    });
     if (!inDm && !mentioned && !confidentEnough(answer)) return;
     const { guildId, channelId, author } = message;
     const where = { guildId, channelId };

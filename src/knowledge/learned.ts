@@ -20,6 +20,8 @@ export interface LearnedPhrasing {
   phrasing: string;
   factId: string;
   lang: Lang;
+  /** Only in this Discord server; null or absent: everywhere (TEACH_SHARING, see src/teach/). */
+  guildId?: string | null;
 }
 export type { Lang };
 
@@ -137,7 +139,7 @@ export class LearnedChecker {
         continue;
       }
       accepted.set(result.key, l.factId);
-      kept.push({ phrasing: l.phrasing.trim(), factId: l.factId, lang: result.lang });
+      kept.push({ phrasing: l.phrasing.trim(), factId: l.factId, lang: result.lang, guildId: l.guildId ?? null });
     }
     return { kb: { ...this.kb, learned: kept }, skipped };
   }

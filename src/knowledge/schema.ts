@@ -69,7 +69,7 @@ export type KnowledgeBase = {
   facts: Fact[];
   synonyms: string[][];
   /** Phrasings moderators taught (src/knowledge/learned.ts), already checked; none from the files. */
-  learned?: readonly { phrasing: string; factId: string; lang: 'en' | 'es' }[];
+  learned?: readonly { phrasing: string; factId: string; lang: 'en' | 'es'; guildId?: string | null }[];
 };
 
 /** Every text of a fact, both languages: questions, alternates, keywords and answers. */

@@ -138,7 +138,8 @@ export function runTeachCommand(argv: readonly string[], env: NodeJS.ProcessEnv)
       if (!/^[1-9]\d*$/.test(values.days))
         return fail(`--days must be a whole number of days above 0, not "${values.days}".`);
       // The brain as the bot runs it, learned phrasings included, judges what is still unanswered.
-      const brain = createBrain(new LearnedChecker(kb).merge(store.learned()).kb);
+      const learned = store.learned().map((l) => (config.TEACH_SHARING ? { ...l, guildId: null } : l));
+      const brain = createBrain(new LearnedChecker(kb).merge(learned).kb);
       const groups = suggestionGroups(store.db, brain, {
         days: Number(values.days),
         exclude: store.suggestedKeys(),
@@ -151,7 +152,7 @@ export function runTeachCommand(argv: readonly string[], env: NodeJS.ProcessEnv)
       writeFileSync(values.out, yaml);
       return { exitCode: 0, output: '', error: `Written to ${values.out}\n` };
     }
-    const teacher = new Teacher({ store, loadBase: () => kb });
+    const teacher = new Teacher({ store, loadBase: () => kb, shared: config.TEACH_SHARING });
     const by = values.by?.trim() || safeUserName();
     const who = { actor: `cli:${by}`, guildId: null, via: 'cli' as const };
     const outcome =

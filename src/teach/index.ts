@@ -32,12 +32,17 @@ export function openTeachStore(
  * Reads the learned phrasings for every (re)build of the brain. If the read fails (a locked file),
  * the last phrasings read are used and the failure is logged: a reload never loses what was learned.
  */
-export function learnedReader(store: TeachStore | null, logger: Logger): () => readonly LearnedPhrasing[] {
+export function learnedReader(
+  store: TeachStore | null,
+  logger: Logger,
+  { shared = true }: { shared?: boolean } = {},
+): () => readonly LearnedPhrasing[] {
   let last: readonly LearnedPhrasing[] = [];
   return () => {
     if (!store) return last;
     try {
-      last = store.learned();
+      // Shared (TEACH_SHARING=on, the default): a phrasing applies in every server, wherever taught.
+      last = store.learned().map((l) => (shared ? { ...l, guildId: null } : l));
     } catch (err) {
       logger.error({ err }, 'Could not read the learned phrasings; keeping the ones read before');
     }

@@ -90,7 +90,7 @@ export class TeachStore {
 
   /** The phrasings to merge into the knowledge, in the order they were taught. */
   learned(): LearnedPhrasing[] {
-    return this.list().map(({ phrasing, factId, lang }) => ({ phrasing, factId, lang }));
+    return this.list().map(({ phrasing, factId, lang, guildId }) => ({ phrasing, factId, lang, guildId }));
   }
 
   get(key: string): LearnedRow | undefined {

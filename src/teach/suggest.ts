@@ -64,7 +64,7 @@ export function suggestionGroups(db: Db, brain: Brain, options: SuggestOptions =
     const memo = `${q.lang}\u0000${q.question}\u0000${down ? q.factId : ''}`;
     let reason = verdict.get(memo);
     if (reason === undefined) {
-      const a = brain.ask(q.question, { locale: q.lang });
+      const a = brain.ask(q.question, { locale: q.lang, guildId: options.guildId ?? null });
       reason = !a.answered
         ? 'declined'
         : a.confidence < low

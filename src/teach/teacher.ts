@@ -48,6 +48,8 @@ export interface TeacherOptions {
   loadBase: () => KnowledgeBase;
   /** Applies the change to the running brain (a reload); the CLI has none. */
   apply?: (trigger: string) => void;
+  /** TEACH_SHARING: true (default), what a server teaches applies in every server; false, in that server only. */
+  shared?: boolean;
   logger?: Logger;
 }
 
@@ -111,9 +113,11 @@ export class Teacher {
   ): TeachOutcome[] {
     const { store, logger } = this.options;
     const checker = new LearnedChecker(base);
-    const current: LearnedPhrasing[] = store
-      .list()
-      .map(({ phrasing, factId: f, lang }) => ({ phrasing, factId: f, lang }));
+    const shared = this.options.shared ?? true;
+    const scope = (guildId: string | null | undefined) => (shared ? null : (guildId ?? null));
+    const current: LearnedPhrasing[] = store.learned().map((l) => ({ ...l, guildId: scope(l.guildId) }));
+    // Asked as from the server teaching (the terminal for the CLI), where the phrasing must work.
+    const where = { guildId: who.guildId ?? null };
     const taught = new Map(store.list().map((r) => [r.key, r.factId]));
     const files = filePhrasings(base).map(([t]) => t);
     let before: Brain | undefined;
@@ -123,15 +127,15 @@ export class Teacher {
       if (!check.ok) return { ok: false, message: check.reason };
       // The checks that need the brain: taught, the phrasing gets its fact, and nothing else moves.
       before ??= createBrain(checker.merge(current).kb);
-      const next = { phrasing, factId, lang: check.lang };
+      const next = { phrasing, factId, lang: check.lang, guildId: scope(who.guildId) };
       const after = createBrain(checker.merge([...current, next]).kb);
-      const got = after.ask(phrasing);
+      const got = after.ask(phrasing, where);
       if (!got.answered || got.factId !== factId)
         return {
           ok: false,
           message: TEACH_TEXT.stillOther(phrasing, factId, got.answered ? got.factId : null),
         };
-      const moved = this.firstMoved(before, after, [...files, ...current.map((c) => c.phrasing)]);
+      const moved = this.firstMoved(before, after, [...files, ...current.map((c) => c.phrasing)], where);
       if (moved)
         return { ok: false, message: TEACH_TEXT.wouldMove(phrasing, moved.text, moved.from, moved.to) };
 
@@ -200,9 +204,9 @@ export class Teacher {
     return { ok: true, message: TEACH_TEXT.undone(row.phrasing, row.factId), row };
   }
 
-  private firstMoved(before: Brain, after: Brain, texts: string[]) {
+  private firstMoved(before: Brain, after: Brain, texts: string[], where: { guildId: string | null }) {
     for (const t of texts) {
-      const [b, a] = [before.ask(t), after.ask(t)];
+      const [b, a] = [before.ask(t, where), after.ask(t, where)];
       const from = b.answered ? b.factId : null;
       const to = a.answered ? a.factId : null;
       if (from !== to) return { text: t, from, to };

@@ -180,6 +180,32 @@ describe('teaching a phrasing', () => {
     });
   });
 
+  it('with TEACH_SHARING=off applies what a server taught in that server only, and what the command line taught everywhere', () => {
+    const path = join(tempFolder(), 'questions.db');
+    const { logger } = memoryLogger();
+    const store = TeachStore.open(path);
+    const live = openLiveKnowledge('knowledge', logger, {
+      learned: learnedReader(store, logger, { shared: false }),
+    });
+    const teacher = new Teacher({
+      store,
+      loadBase: () => kb,
+      apply: (t) => void live.reload(t),
+      shared: false,
+    });
+    const [a, b] = ['1200000000000000000', '1200000000004194304'];
+    const fromA = { actor: 'discord:1100000000000000100 (maria)', guildId: a, via: 'command' as const };
+    expect(teacher.teach(DECLINED, 'nato-membership', fromA).ok).toBe(true);
+    expect(live.brain.ask(DECLINED, { guildId: a }).factId).toBe('nato-membership');
+    expect(live.brain.ask(DECLINED, { guildId: b }).answered).toBe(false);
+    expect(live.brain.ask(DECLINED).answered).toBe(false);
+    expect(teacher.teach('is mx nato', 'nato-membership', CLI).ok).toBe(true);
+    expect(live.brain.ask('is mx nato', { guildId: b }).factId).toBe('nato-membership');
+    // One owner per phrasing still, across servers: another server cannot give it to another fact.
+    expect(teacher.teach(DECLINED, 'nato-why-not', { ...fromA, guildId: b }).ok).toBe(false);
+    store.close();
+  });
+
   it('leaves out, at load, a learned phrasing the knowledge files now contradict, and keeps serving', () => {
     const { store, live, lines } = setup();
     // As if taught before the files gave this phrasing to another fact.

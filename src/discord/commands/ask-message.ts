@@ -20,7 +20,10 @@ export const askMessage = {
     const startedAt = performance.now();
     const text = interaction.targetMessage.content.trim();
     if (!text) throw new UserError(USER_ERRORS.emptyMessage);
-    const { answer, latencyMs } = timedAsk(brain, text, { locale: interaction.locale });
+    const { answer, latencyMs } = timedAsk(brain, text, {
+      locale: interaction.locale,
+      guildId: interaction.guildId,
+    });
     const { guildId, channelId, user } = interaction;
     const voteId = recordAnswer(questionLog, answer, { guildId, channelId, userId: user.id }, latencyMs);
     const content = `${TEXT.aboutMessage[answer.lang]}: ${interaction.targetMessage.url}`;

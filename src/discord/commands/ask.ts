@@ -55,7 +55,7 @@ export const ask = {
     let answer = undefined as ReturnType<typeof brain.ask> | undefined;
     const produce = () => {
       const asked = performance.now();
-      const a = (answer = brain.ask(question, { locale: interaction.locale }));
+      const a = (answer = brain.ask(question, { locale: interaction.locale, guildId: interaction.guildId }));
       const voteId = recordAnswer(
         questionLog,
         a,
