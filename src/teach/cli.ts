@@ -73,7 +73,7 @@ export function renderSuggestions(groups: readonly SuggestionGroup[]): string {
       return [
         `${i + 1}. x${g.count} (${why}): ${g.questions.map((q) => `"${q}"`).join(', ')}`,
         `   candidate facts: ${g.candidates.join(', ')}`,
-        `   teach with: npm run teach -- "${g.questions[0]}" ${g.candidates[0]}`,
+        `   teach with: npm run teach -- "${g.questions[0]}" FACT_ID   (each spelling; the fact that answers them)`,
       ].join('\n');
     })
     .join('\n');
