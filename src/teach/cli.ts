@@ -128,7 +128,7 @@ export function runTeachCommand(argv: readonly string[], env: NodeJS.ProcessEnv)
 
   let store: TeachStore;
   try {
-    store = TeachStore.open(config.DATABASE_PATH);
+    store = TeachStore.open(config.DATABASE_PATH, { busyTimeoutMs: 5000 });
   } catch (err) {
     return fail(`Cannot open ${config.DATABASE_PATH}: ${(err as Error).message}`);
   }

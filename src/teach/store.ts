@@ -67,9 +67,20 @@ export class TeachStore {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Opens (creating unless mustExist) and migrates the file; throws when it cannot. */
-  static open(path: string, { mustExist = false, now }: { mustExist?: boolean; now?: () => number } = {}) {
-    return new TeachStore(openDatabase(path, { mustExist, busyTimeoutMs: 2000 }), now);
+  /**
+   * Opens (creating unless mustExist) and migrates the file; throws when it cannot. A write waits
+   * `busyTimeoutMs` for another connection's lock, blocking meanwhile: short in the bot, longer in
+   * the command line.
+   */
+  static open(
+    path: string,
+    {
+      mustExist = false,
+      now,
+      busyTimeoutMs = 500,
+    }: { mustExist?: boolean; now?: () => number; busyTimeoutMs?: number } = {},
+  ) {
+    return new TeachStore(openDatabase(path, { mustExist, busyTimeoutMs }), now);
   }
 
   /** The store of an existing file, or null when there is none yet (nothing was ever taught or logged). */
