@@ -53,6 +53,10 @@ const EnvSchema = z.object({
   HEALTH_HOST: z.string().trim().min(1).default('127.0.0.1'),
   // Set by discord.js' ShardingManager in each shard process: the shard ids it runs ("0", "1,2").
   SHARDS: optional(z.string()),
+  TEACH_SHARING: z
+    .enum(['on', 'off'], { message: "must be 'on' or 'off'" })
+    .default('on')
+    .transform((v) => v === 'on'),
 });
 
 export type Config = Readonly<

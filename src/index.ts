@@ -10,6 +10,8 @@ import type { ReadinessChecks } from './health/server.js';
 import { STARTUP_ERRORS, StartupError, databaseStartupError, explainStartupError } from './startup-errors.js';
 import { defaultSettings, openGuildSettings, type GuildSettings } from './settings/store.js';
 import { installProcessGuards } from './process-guard.js';
+import { loadKnowledge } from './knowledge/load.js';
+import { learnedReader, openTeachStore, Teacher, watchLearned } from './teach/index.js';
 
 /** The configuration start-up got as far as reading, for the failure message. */
 let startedWith: Config | undefined;
@@ -21,11 +23,27 @@ async function main(): Promise<void> {
   registerSecret(config.DISCORD_TOKEN);
   const logger = createLogger(config.DISCORD_TOKEN ? config.LOG_LEVEL : 'warn');
   installProcessGuards(logger);
+  // Learned phrasings (npm run teach, /teach) are merged in at every (re)build of the brain.
+  const teachStore = openTeachStore(config, logger);
   // The reloadable brain is passed everywhere, so a reload (file change or /reload) reaches every transport.
   const knowledge = openLiveKnowledge(config.knowledgeDir, logger, {
     watch: config.WATCH_KNOWLEDGE,
     cacheDir: config.knowledgeCacheDir,
+    learned: learnedReader(teachStore, logger, { shared: config.TEACH_SHARING }),
   });
+  // Another process (a shard, `npm run teach`) changing the phrasings reloads this one within seconds.
+  const stopLearned = teachStore
+    ? watchLearned(teachStore, () => void knowledge.reload('learned phrasings changed'), { logger })
+    : () => undefined;
+  const teacher = teachStore
+    ? new Teacher({
+        store: teachStore,
+        loadBase: () => loadKnowledge(config.knowledgeDir),
+        apply: (trigger) => void knowledge.reload(trigger),
+        shared: config.TEACH_SHARING,
+        logger,
+      })
+    : undefined;
   const brain = knowledge.brain;
   const questionLog = openQuestionLog(config, logger);
   if (!config.DISCORD_TOKEN) {
@@ -38,6 +56,8 @@ async function main(): Promise<void> {
       // The watcher would keep the process alive after input ends.
       knowledge.close();
       questionLog.close();
+      stopLearned();
+      teachStore?.close();
     }
     return;
   }
@@ -60,8 +80,10 @@ async function main(): Promise<void> {
   const closeAll = () => {
     stopPurge();
     void health?.close();
+    stopLearned();
     questionLog.close();
     settings.close();
+    teachStore?.close();
     knowledge.close(); // or the watcher keeps a bot that could not log in alive
   };
   try {
@@ -83,6 +105,7 @@ async function main(): Promise<void> {
       questionLog,
       settings,
       reload: (trigger) => knowledge.reload(trigger),
+      teacher,
       // Shutdown (SIGINT/SIGTERM) ends here, after replies in flight have finished and been logged.
       exit: (code) => {
         closeAll();

@@ -52,6 +52,46 @@ export const MIGRATIONS: readonly string[] = [
      channel_confidence  REAL    CHECK (channel_confidence BETWEEN 0 AND 1),
      updated_at          INTEGER NOT NULL
    ) WITHOUT ROWID;`,
+  // v4: teaching (src/teach/). learned_phrasings holds the phrasings moderators taught, one owner
+  // fact each (phrasing_key is the normalized text); teach_log keeps every change with who made it,
+  // and its highest id tells other processes (shards, the CLI) that the phrasings changed;
+  // teach_suggestions is one row per group of unanswered questions posted to a staff channel.
+  // None of these hold question askers' ids; actor is the moderator who acted.
+  `CREATE TABLE learned_phrasings (
+     phrasing_key TEXT    PRIMARY KEY,
+     phrasing     TEXT    NOT NULL,
+     fact_id      TEXT    NOT NULL,
+     lang         TEXT    NOT NULL CHECK (lang IN ('en', 'es')),
+     taught_at    INTEGER NOT NULL,
+     taught_by    TEXT    NOT NULL,
+     guild_id     TEXT,
+     via          TEXT    NOT NULL
+   );
+   CREATE TABLE teach_log (
+     id           INTEGER PRIMARY KEY AUTOINCREMENT,
+     at           INTEGER NOT NULL,
+     action       TEXT    NOT NULL CHECK (action IN ('teach', 'undo', 'dismiss')),
+     phrasing     TEXT    NOT NULL,
+     fact_id      TEXT,
+     actor        TEXT    NOT NULL,
+     guild_id     TEXT,
+     via          TEXT    NOT NULL
+   );
+   CREATE TABLE teach_suggestions (
+     id           INTEGER PRIMARY KEY AUTOINCREMENT,
+     created_at   INTEGER NOT NULL,
+     guild_id     TEXT,
+     channel_id   TEXT    NOT NULL,
+     message_id   TEXT,
+     group_keys   TEXT    NOT NULL,
+     questions    TEXT    NOT NULL,
+     candidates   TEXT    NOT NULL,
+     status       TEXT    NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'taught', 'none', 'unanswerable')),
+     decided_at   INTEGER,
+     decided_by   TEXT,
+     fact_id      TEXT
+   );
+   CREATE INDEX teach_suggestions_channel ON teach_suggestions (channel_id, created_at);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

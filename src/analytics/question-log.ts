@@ -115,6 +115,7 @@ export class SqliteQuestionLog implements QuestionLog {
   private readonly upsertVote;
   private readonly selectQuestion;
   private readonly deleteOlder;
+  private readonly deleteOlderSuggestions;
   private readonly deleteUserVotes;
   private readonly deleteUserQuestions;
   private lastErrorAt = -Infinity;
@@ -148,6 +149,11 @@ export class SqliteQuestionLog implements QuestionLog {
        FROM questions WHERE id = ?`,
     );
     this.deleteOlder = db.prepare<[number], never>('DELETE FROM questions WHERE asked_at < ?');
+    // Teaching suggestions copy question texts: they expire with the questions (learned phrasings,
+    // which a moderator chose to keep as knowledge, do not).
+    this.deleteOlderSuggestions = db.prepare<[number], never>(
+      'DELETE FROM teach_suggestions WHERE created_at < ?',
+    );
     this.deleteUserVotes = db.prepare<[string], never>('DELETE FROM votes WHERE user_hash = ?');
     this.deleteUserQuestions = db.prepare<[string], never>('DELETE FROM questions WHERE user_hash = ?');
   }
@@ -209,9 +215,11 @@ export class SqliteQuestionLog implements QuestionLog {
     try {
       if (!Number.isFinite(days) || days < 0)
         throw new RangeError(`retention must be 0 days or more, not ${days}`);
-      const deleted = this.deleteOlder.run(this.now() - days * DAY_MS).changes;
+      const cutoff = this.now() - days * DAY_MS;
+      const deleted = this.deleteOlder.run(cutoff).changes;
+      const suggestions = this.deleteOlderSuggestions.run(cutoff).changes;
       // Move the deleted pages out of the WAL file too, so old rows do not linger there.
-      if (deleted > 0) this.db.pragma('wal_checkpoint(TRUNCATE)');
+      if (deleted + suggestions > 0) this.db.pragma('wal_checkpoint(TRUNCATE)');
       return deleted;
     } catch (err) {
       this.fail('purge', err);

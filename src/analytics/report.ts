@@ -4,6 +4,7 @@
 // or Markdown.
 import type { Db } from './db.js';
 import { foldText, questionKey, tokenSimilarity, topicTokens } from './normalize.js';
+import { normalize } from '../answer/normalize.js';
 import type { Lang } from '../answer/types.js';
 
 const DAY_MS = 86_400_000;
@@ -30,6 +31,8 @@ export interface QuestionRow {
   factId: string | null;
   answered: boolean;
   latencyMs: number;
+  /** The matcher's confidence, 0..1 (suggestions for teaching look at unsure answers). */
+  confidence?: number;
 }
 
 export interface VoteRow {
@@ -66,6 +69,18 @@ export interface DownvotedFact {
   questions: string[];
 }
 
+/** What teaching did for the questions of the window (see src/teach/ and docs/analytics.md). */
+export interface TeachingFigures {
+  /** Learned phrasings in force now (the whole bot). */
+  learned: number;
+  /** Factual questions of the window the bot did not answer... */
+  declined: number;
+  /** ...of which a moderator has since taught the very question (same text, folded). */
+  taught: number;
+  /** The answer rate over the same questions had the taught ones been answered (they are now). */
+  answerRateAfter: number | null;
+}
+
 export interface Report {
   days: number;
   from: number;
@@ -82,6 +97,8 @@ export interface Report {
   topQuestions: TopQuestion[];
   gaps: Gap[];
   downvotedFacts: DownvotedFact[];
+  /** Always set by summarize; optional so that hand-built reports (tests, /stats) need not carry it. */
+  teaching?: TeachingFigures;
 }
 
 /** Tiers that are not a request for a fact, and so are neither answered nor a gap. */
@@ -102,7 +119,7 @@ export function loadReportRows(
       Omit<QuestionRow, 'answered'> & { answered: number }
     >(
       `SELECT id, asked_at AS askedAt, source, question, lang, tier, fact_id AS factId, answered,
-              latency_ms AS latencyMs
+              latency_ms AS latencyMs, confidence
        FROM questions WHERE asked_at >= ? AND asked_at <= ? AND (? IS NULL OR guild_id = ?) ORDER BY id`,
     )
     .all(from, to, guild, guild)
@@ -121,7 +138,19 @@ export function buildReport(db: Db, options: ReportOptions): Report {
   const to = options.now ?? Date.now();
   const from = to - options.days * DAY_MS;
   const { questions, votes } = loadReportRows(db, from, to, options.guildId);
-  return summarize(questions, votes, { ...options, now: to });
+  return summarize(questions, votes, { ...options, now: to }, loadLearnedKeys(db));
+}
+
+/**
+ * The folded text of every learned phrasing (the key it is owned under: normalize, as in
+ * src/knowledge/learned.ts). Empty when the file predates teaching and was opened read-only.
+ */
+export function loadLearnedKeys(db: Db): Set<string> {
+  try {
+    return new Set(db.prepare<[], string>('SELECT phrasing_key FROM learned_phrasings').pluck().all());
+  } catch {
+    return new Set();
+  }
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -150,6 +179,7 @@ export function summarize(
   questions: readonly QuestionRow[],
   votes: readonly VoteRow[],
   options: ReportOptions,
+  learnedKeys: ReadonlySet<string> = new Set(),
 ): Report {
   const to = options.now ?? Date.now();
   const limit = options.limit ?? 10;
@@ -175,6 +205,22 @@ export function summarize(
       options.gapSimilarity ?? 0.5,
     ).slice(0, limit),
     downvotedFacts: downvotedFacts(questions, votes, limit),
+    teaching: teachingFigures(factualRows, answered, learnedKeys),
+  };
+}
+
+function teachingFigures(
+  factualRows: readonly QuestionRow[],
+  answered: number,
+  learnedKeys: ReadonlySet<string>,
+): TeachingFigures {
+  const declinedRows = factualRows.filter((q) => !q.answered);
+  const taught = declinedRows.filter((q) => learnedKeys.has(normalize(q.question.trim()))).length;
+  return {
+    learned: learnedKeys.size,
+    declined: declinedRows.length,
+    taught,
+    answerRateAfter: factualRows.length > 0 ? (answered + taught) / factualRows.length : null,
   };
 }
 
@@ -210,8 +256,9 @@ function topQuestions(rows: readonly QuestionRow[], limit: number): TopQuestion[
     .slice(0, limit);
 }
 
-interface Spelling {
+export interface Spelling {
   text: string;
+  lang: Lang;
   tokens: string[];
   count: number;
   lastAskedAt: number;
@@ -223,6 +270,24 @@ interface Spelling {
  * new group. Questions with no topic words ("??", "hello there") only group when identical.
  */
 export function findGaps(unanswered: readonly QuestionRow[], threshold: number): Gap[] {
+  return groupSpellings(unanswered, threshold)
+    .map((group): Gap => {
+      const [lead, ...rest] = group;
+      return {
+        question: lead!.text,
+        keywords: lead!.tokens,
+        count: group.reduce((sum, s) => sum + s.count, 0),
+        variants: rest.map((s) => s.text).slice(0, 5),
+        lastAskedAt: Math.max(...group.map((s) => s.lastAskedAt)),
+      };
+    })
+    .sort(
+      (a, b) => b.count - a.count || b.lastAskedAt - a.lastAskedAt || a.question.localeCompare(b.question),
+    );
+}
+
+/** The grouping behind findGaps: every spelling of each group, the most asked first (teaching uses all). */
+export function groupSpellings(unanswered: readonly QuestionRow[], threshold: number): Spelling[][] {
   const byText = new Map<string, Spelling>();
   for (const row of unanswered) {
     const text = display(row.question);
@@ -232,7 +297,13 @@ export function findGaps(unanswered: readonly QuestionRow[], threshold: number):
       seen.count++;
       seen.lastAskedAt = Math.max(seen.lastAskedAt, row.askedAt);
     } else {
-      byText.set(folded, { text, tokens: topicTokens(text, row.lang), count: 1, lastAskedAt: row.askedAt });
+      byText.set(folded, {
+        text,
+        lang: row.lang,
+        tokens: topicTokens(text, row.lang),
+        count: 1,
+        lastAskedAt: row.askedAt,
+      });
     }
   }
   // Most asked first; among equals the most recent, so a group is shown in its latest words.
@@ -256,21 +327,7 @@ export function findGaps(unanswered: readonly QuestionRow[], threshold: number):
     if (best && bestScore >= threshold) best.push(spelling);
     else groups.push([spelling]);
   }
-
-  return groups
-    .map((group): Gap => {
-      const [lead, ...rest] = group;
-      return {
-        question: lead!.text,
-        keywords: lead!.tokens,
-        count: group.reduce((sum, s) => sum + s.count, 0),
-        variants: rest.map((s) => s.text).slice(0, 5),
-        lastAskedAt: Math.max(...group.map((s) => s.lastAskedAt)),
-      };
-    })
-    .sort(
-      (a, b) => b.count - a.count || b.lastAskedAt - a.lastAskedAt || a.question.localeCompare(b.question),
-    );
+  return groups;
 }
 
 function downvotedFacts(
@@ -315,6 +372,16 @@ const counts = (record: Record<string, number>) =>
     .map(([k, v]) => `${k} ${v}`)
     .join(', ') || 'none';
 
+function teachingLines(r: Report): string[] {
+  const t = r.teaching;
+  if (!t) return ['n/a'];
+  return [
+    `Learned phrasings in force: ${t.learned}`,
+    `Declined questions taught since: ${t.taught} of ${t.declined}`,
+    `Answer rate on these questions: ${percent(r.answerRate)} as answered, ${percent(t.answerRateAfter)} with what was taught`,
+  ];
+}
+
 function summaryLines(r: Report): string[] {
   return [
     `Questions asked: ${r.asked} (${counts(r.bySource)}; languages: ${counts(r.byLang)})`,
@@ -351,6 +418,11 @@ export function renderReportText(r: Report): string {
     out.push(`  ${i + 1}. ${f.factId}  down ${f.down}, up ${f.up}`);
     if (f.questions.length > 0) out.push(`     asked as: ${f.questions.map((q) => `"${q}"`).join(', ')}`);
   });
+  out.push(
+    '',
+    'Teaching (npm run teach, /teach, staff channel suggestions):',
+    ...teachingLines(r).map((l) => `  ${l}`),
+  );
   return out.join('\n') + '\n';
 }
 
@@ -393,5 +465,6 @@ export function renderReportMarkdown(r: Report): string {
       out.push(`| ${i + 1} | \`${f.factId}\` | ${f.down} | ${f.up} | ${f.questions.map(cell).join('; ')} |`),
     );
   }
+  out.push('', '## Teaching', '', ...teachingLines(r).map((line) => `- ${line}`));
   return out.join('\n') + '\n';
 }

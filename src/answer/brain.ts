@@ -35,22 +35,37 @@ const completionsOf = (facts: Fact[]): Completion[] =>
  */
 export interface BrainParts {
   matcher: Matcher;
+  /** Learned phrasings: the key of a question's tokens -> the fact taught for it, everywhere or in one server. */
+  learned: Map<string, { factId: string; guildId: string | null }[]>;
   /** The autocomplete index over every phrasing, in Fuse.js's JSON form (read back by Fuse.parseIndex). */
   completionIndex: ReturnType<FuseIndex<Completion>['toJSON']>;
 }
+
+/** A question's tokens as a key: distinct, sorted, so word order does not matter. */
+const tokenKey = (tokens: string[]) => [...new Set(tokens)].sort().join(' ');
 
 /** Indexes a knowledge base: the slow part of building a brain. */
 export function buildBrainParts(kb: KnowledgeBase): BrainParts {
   const matcher = new Matcher(kb);
   const completionIndex = Fuse.createIndex(COMPLETION_KEYS, completionsOf(matcher.facts)).toJSON();
-  return { matcher, completionIndex };
+  // Keyed as questions are analyzed (typo correction included), so the phrasing as taught matches.
+  const learned: BrainParts['learned'] = new Map();
+  for (const l of kb.learned ?? []) {
+    const key = tokenKey(matcher.analyzer.analyze(l.phrasing, l.lang).tokens);
+    if (!key || !matcher.fact(l.factId)) continue;
+    const entries = learned.get(key) ?? [];
+    // Everywhere-phrasings first: they win over a server's own.
+    const entry = { factId: l.factId, guildId: l.guildId ?? null };
+    learned.set(key, entry.guildId === null ? [entry, ...entries] : [...entries, entry]);
+  }
+  return { matcher, learned, completionIndex };
 }
 
 export function createBrain(kb: KnowledgeBase): Brain {
   return brainFromParts(buildBrainParts(kb));
 }
 
-export function brainFromParts({ matcher, completionIndex }: BrainParts): Brain {
+export function brainFromParts({ matcher, learned, completionIndex }: BrainParts): Brain {
   const facts = matcher.facts;
   const byId = new Map(facts.map((f) => [f.id, f]));
   const pinned = facts.filter((f) => f.pinned);
@@ -81,6 +96,23 @@ export function brainFromParts({ matcher, completionIndex }: BrainParts): Brain 
     if (kind)
       return declineAnswer(base, 'smalltalk', smallTalkReply(kind, lang), [], null, `small talk (${kind})`);
 
+    // A learned phrasing routes its exact question to its fact; it was checked to name no entity the
+    // fact is not about, and the same words mean the same entities.
+    if (learned.size) {
+      const analysis = matcher.analyzer.analyze(text, lang);
+      const entry = learned
+        .get(tokenKey(analysis.tokens))
+        ?.find((e) => e.guildId === null || e.guildId === options.guildId);
+      const taught = entry && byId.get(entry.factId);
+      if (taught)
+        return factAnswer(base, taught, related(taught), 1, {
+          tier: 'exact',
+          factId: taught.id,
+          score: 1,
+          analysis,
+          candidates: [],
+        });
+    }
     const result = matcher.match(text, lang);
     if (result.tier !== 'declined') {
       const fact = byId.get(result.factId)!;

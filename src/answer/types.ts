@@ -50,6 +50,8 @@ export interface AskOptions {
   locale?: string | undefined;
   /** Earlier questions of the same conversation, oldest first, for follow-ups ("why not?"). */
   history?: readonly string[] | undefined;
+  /** The Discord server asking, for phrasings learned in that server only (TEACH_SHARING=off). */
+  guildId?: string | null | undefined;
 }
 
 /** The bot's brain: what every transport talks to. */

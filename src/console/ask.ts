@@ -5,6 +5,7 @@ import dotenv from 'dotenv';
 import { loadConfig } from '../config.js';
 import { loadBrain } from '../knowledge/snapshot.js';
 import { createLogger } from '../log.js';
+import { learnedReader, openTeachStore } from '../teach/index.js';
 import { forEachLine } from './lines.js';
 import { renderText, toJson } from './render.js';
 
@@ -26,7 +27,11 @@ export async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   // Only the cache's warnings by default (stderr): stdout is the answers' alone.
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
-  const { brain } = loadBrain(config.knowledgeDir, { cacheDir: config.knowledgeCacheDir, logger });
+  // Learned phrasings (npm run teach) from DATABASE_PATH, when that file exists; none otherwise.
+  const store = openTeachStore({ ANALYTICS: false, DATABASE_PATH: config.DATABASE_PATH }, logger);
+  const learned = learnedReader(store, logger, { shared: config.TEACH_SHARING })();
+  store?.close();
+  const { brain } = loadBrain(config.knowledgeDir, { cacheDir: config.knowledgeCacheDir, logger, learned });
   const answer = (q: string) => {
     const a = brain.ask(q);
     process.stdout.write(

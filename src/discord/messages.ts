@@ -69,7 +69,7 @@ export function createMessageHandler({
     const text = stripMention(message.content, me.id);
     if (!text && !inDm && !mentioned) return;
     const locale = server.lang ?? message.guild?.preferredLocale;
-    const { answer, latencyMs } = timedAsk(brain, text, { locale });
+    const { answer, latencyMs } = timedAsk(brain, text, { locale, guildId: message.guildId });
     if (!inDm && !mentioned && !confidentEnough(answer, server.channelConfidence)) return;
     const { guildId, channelId, author } = message;
     const where = { guildId, channelId };

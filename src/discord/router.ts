@@ -6,11 +6,13 @@ import type { Logger } from '../log.js';
 import { buttons as defaultButtons, type ButtonHandler } from './buttons.js';
 import type { Command, CommandContext } from './commands/index.js';
 import { NO_MENTIONS } from './render.js';
+import { selects as defaultSelects, type SelectHandler } from './teach-menu.js';
 import { APOLOGY, USER_ERRORS, UserError } from './text.js';
 
 export interface RouterOptions {
   ctx: CommandContext;
   buttons?: readonly ButtonHandler[];
+  selects?: readonly SelectHandler[];
 }
 
 function findCommand(commands: readonly Command[], name: string): Command | undefined {
@@ -35,6 +37,7 @@ async function route(
   interaction: Interaction,
   ctx: CommandContext,
   buttons: readonly ButtonHandler[],
+  selects: readonly SelectHandler[],
 ): Promise<void> {
   if (interaction.isAutocomplete()) {
     const command = findCommand(ctx.commands, interaction.commandName);
@@ -59,6 +62,13 @@ async function route(
     const handler = buttons.find((b) => b.prefix === prefix);
     if (!handler) throw new UserError(USER_ERRORS.unknownButton);
     await handler.execute(interaction, args, ctx);
+    return;
+  }
+  if (interaction.isStringSelectMenu()) {
+    const [prefix, ...args] = interaction.customId.split(':');
+    const handler = selects.find((s) => s.prefix === prefix);
+    if (!handler) throw new UserError(USER_ERRORS.unknownButton);
+    await handler.execute(interaction, args, ctx);
   }
 }
 
@@ -78,10 +88,10 @@ async function answerPrivately(interaction: Interaction, content: string, logger
 }
 
 /** Builds the interactionCreate listener. */
-export function createRouter({ ctx, buttons = defaultButtons }: RouterOptions) {
+export function createRouter({ ctx, buttons = defaultButtons, selects = defaultSelects }: RouterOptions) {
   return async function handleInteraction(interaction: Interaction): Promise<void> {
     try {
-      await route(interaction, ctx, buttons);
+      await route(interaction, ctx, buttons, selects);
     } catch (err) {
       if (err instanceof UserError) {
         ctx.logger.debug({ ...describe(interaction), reason: err.message }, 'User error');

@@ -16,6 +16,9 @@ import { Cooldowns } from './cooldown.js';
 import { createMessageHandler } from './messages.js';
 import { createRouter } from './router.js';
 import { defaultSettings, memoryGuildSettings, type GuildSettings } from '../settings/store.js';
+import type { StaffChannelFor } from './staff.js';
+import { scheduleSuggestions, type SuggestionRoundOptions } from './teach-menu.js';
+import type { Teacher } from '../teach/index.js';
 
 export { STARTUP_ERRORS, StartupError };
 
@@ -52,6 +55,12 @@ export interface StartOptions {
   questionLog?: QuestionLog;
   /** Each server's settings (opened and closed by the caller); by default in memory over the environment. */
   settings?: GuildSettings;
+  /** Learned phrasings (/teach and the staff channel's suggestion menus); none without a database. */
+  teacher?: Teacher;
+  /** Teaching suggestions posted to staff channels (false: none). */
+  suggestions?: SuggestionRoundOptions | false;
+  /** The staff channel of a server; by default the one its settings name (FEEDBACK_CHANNEL_ID unless changed). */
+  staffChannelFor?: StaffChannelFor;
 }
 
 const AUTH_FAILED = 4004;
@@ -109,13 +118,27 @@ export async function startDiscord(
     inflight.add(work);
     void work.finally(() => inflight.delete(work));
   };
-  const { questionLog } = options;
+  const { questionLog, teacher } = options;
   // Without a database of settings (tests), a private in-memory one over the environment's defaults.
   const ownSettings = options.settings ? undefined : memoryGuildSettings(defaultSettings(config));
   const settings = options.settings ?? ownSettings!;
+  const staffChannelFor: StaffChannelFor =
+    options.staffChannelFor ?? ((guildId) => settings.staffChannelFor(guildId));
   const route = createRouter({
-    ctx: { brain, logger, commands, questionLog, settings, cooldown, deferAfterMs, reload },
+    ctx: {
+      brain,
+      logger,
+      commands,
+      questionLog,
+      settings,
+      cooldown,
+      deferAfterMs,
+      reload,
+      teacher,
+      staffChannelFor,
+    },
   });
+  let stopSuggestions = () => {};
   const onMessage = createMessageHandler({ brain, logger, settings, questionLog, cooldown });
 
   async function connect(messageContent: boolean): Promise<Client> {
@@ -224,6 +247,7 @@ export async function startDiscord(
         closing = true;
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
+        stopSuggestions();
         await waitAtMost(Promise.allSettled([...inflight]), graceMs);
         await client.destroy();
         ownSettings?.close();
@@ -231,6 +255,13 @@ export async function startDiscord(
       return stopping;
     },
   };
+  // Suggestions need the question log (what was asked) and somewhere to learn (the teacher).
+  if (teacher && questionLog?.enabled && options.suggestions !== false)
+    stopSuggestions = scheduleSuggestions(
+      client,
+      { teacher, brain, staffChannelFor, logger },
+      options.suggestions ?? {},
+    );
   if (handleSignals) {
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);

@@ -115,3 +115,38 @@ export function slowDownText(
   if (reason === 'repeat') return SLOW_DOWN.repeat[lang];
   return SLOW_DOWN[reason][lang](Math.max(1, Math.ceil(retryAfterMs / 1000)));
 }
+
+/** What teaching says in Discord (staff-facing, in English like the staff channel's 👎 posts). */
+export const TEACH_UI = {
+  managersOnly: 'Only members with the Manage Server permission can teach the bot.',
+  guildOnly: 'Teaching works inside a server, where the Manage Server permission can be checked.',
+  unavailable:
+    'Teaching is not available on this bot: it has no database for learned phrasings (see the log).',
+  suggestionTitle: 'Questions I could not answer well: which fact answers them?',
+  suggestionIntro: (count: number) =>
+    `Asked ${count} time${count === 1 ? '' : 's'}. Pick the fact that answers these questions and I will answer them with it from now on (the answer text does not change).`,
+  questions: 'Questions',
+  why: 'Why',
+  decision: 'Decision',
+  reasons: (r: { declined: number; lowConfidence: number; downvoted: number }) =>
+    [
+      r.declined ? `declined ${r.declined}` : '',
+      r.lowConfidence ? `unsure answer ${r.lowConfidence}` : '',
+      r.downvoted ? `👎 ${r.downvoted}` : '',
+    ]
+      .filter(Boolean)
+      .join(', ') || '—',
+  placeholder: 'Which fact answers these questions?',
+  none: 'None of these facts',
+  noneHint: 'Leave them; /teach can pick another fact',
+  unanswerable: 'Not answerable from the knowledge base',
+  unanswerableHint: 'No fact answers them; do not suggest them again',
+  decidedTaught: (factId: string, actor: string) => `Taught as phrasings of \`${factId}\` by ${actor}.`,
+  decidedNone: (actor: string) => `None of these facts, said ${actor}. Not suggested again.`,
+  decidedUnanswerable: (actor: string) =>
+    `Not answerable from the knowledge base, said ${actor}. Not suggested again.`,
+  refusedLine: (reason: string) => `Not learned: ${reason}`,
+  alreadyDecided: 'This suggestion was already decided.',
+  gone: 'This suggestion is no longer in the database.',
+  nothingTaught: 'None of these questions could be taught to that fact:',
+} as const;

@@ -4,6 +4,7 @@
 // through the snapshot (snapshot.ts): restored when nothing changed, rebuilt and saved when it did.
 import { createReloadableBrain, type ReloadableBrain, type ReloadResult } from '../answer/reloadable.js';
 import type { Logger } from '../log.js';
+import type { LearnedPhrasing } from './learned.js';
 import { loadBrain } from './snapshot.js';
 import { watchKnowledge, type KnowledgeWatcher } from './watch.js';
 import { metricEvents } from '../health/events.js';
@@ -23,14 +24,17 @@ export function openLiveKnowledge(
     watch = false,
     debounceMs = 300,
     cacheDir,
+    learned,
   }: {
     watch?: boolean;
     debounceMs?: number;
     /** Where the start-up snapshot lives (config.knowledgeCacheDir); none when undefined. */
     cacheDir?: string | undefined;
+    /** The learned phrasings to merge in (src/teach/), read again at every reload. */
+    learned?: (() => readonly LearnedPhrasing[]) | undefined;
   } = {},
 ): LiveKnowledge {
-  const brain = createReloadableBrain(() => loadBrain(dir, { cacheDir, logger }).brain);
+  const brain = createReloadableBrain(() => loadBrain(dir, { cacheDir, logger, learned: learned?.() }).brain);
   const reload = (trigger: string, files: string[] = []): ReloadResult => {
     const result = brain.reload();
     metricEvents.reload(result.ok);

@@ -65,7 +65,12 @@ export const SynonymsFileSchema = z.strictObject({
 export type Source = z.infer<typeof SourceSchema>;
 export type FactInput = z.infer<typeof FactSchema>;
 export type Fact = FactInput & { topic: Topic; file: string };
-export type KnowledgeBase = { facts: Fact[]; synonyms: string[][] };
+export type KnowledgeBase = {
+  facts: Fact[];
+  synonyms: string[][];
+  /** Phrasings moderators taught (src/knowledge/learned.ts), already checked; none from the files. */
+  learned?: readonly { phrasing: string; factId: string; lang: 'en' | 'es'; guildId?: string | null }[];
+};
 
 /** Every text of a fact, both languages: questions, alternates, keywords and answers. */
 export const factTexts = (f: FactInput): string[] => [

@@ -26,6 +26,7 @@ import { Matcher } from '../answer/match.js';
 import { PhraseTable } from '../answer/normalize.js';
 import type { Brain } from '../answer/types.js';
 import type { Logger } from '../log.js';
+import { LearnedChecker, type LearnedPhrasing } from './learned.js';
 import { knowledgeFiles, loadKnowledge } from './load.js';
 
 /** The engine's classes a snapshot may hold. A class holding only data (no functions) can be added here. */
@@ -236,6 +237,8 @@ export interface SnapshotOptions {
   /** Where the snapshot lives; no snapshot is read or written without one. */
   cacheDir?: string | undefined;
   logger?: Logger | undefined;
+  /** Phrasings moderators taught (src/teach/), merged into their facts' alternates; part of the key. */
+  learned?: readonly LearnedPhrasing[] | undefined;
 }
 
 export interface LoadedBrain {
@@ -246,10 +249,22 @@ export interface LoadedBrain {
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-function restore(dir: string, cacheDir: string, logger: Logger | undefined): { key?: string; brain?: Brain } {
+/** The snapshot key for a folder plus the learned phrasings merged into it (none: the folder's key). */
+function keyWith(dir: string, learned: readonly LearnedPhrasing[]): string {
+  const key = snapshotKey(dir);
+  if (!learned.length) return key;
+  return createHash('sha256').update(key).update('\0learned\0').update(JSON.stringify(learned)).digest('hex');
+}
+
+function restore(
+  dir: string,
+  cacheDir: string,
+  logger: Logger | undefined,
+  learned: readonly LearnedPhrasing[],
+): { key?: string; brain?: Brain } {
   let key: string;
   try {
-    key = snapshotKey(dir);
+    key = keyWith(dir, learned);
   } catch (err) {
     // The folder cannot be read: loading it says why, with the usual KnowledgeError.
     logger?.debug({ error: messageOf(err) }, 'Knowledge snapshot: cannot compute the key');
@@ -283,19 +298,28 @@ function restore(dir: string, cacheDir: string, logger: Logger | undefined): { k
  * KnowledgeError when they are invalid) and then saved as the new snapshot. The cache never stops
  * start-up: a missing, damaged or unwritable one is logged and the files are used.
  */
-export function loadBrain(dir: string, { cacheDir, logger }: SnapshotOptions = {}): LoadedBrain {
+export function loadBrain(dir: string, { cacheDir, logger, learned = [] }: SnapshotOptions = {}): LoadedBrain {
   const started = performance.now();
-  const restored = cacheDir ? restore(dir, cacheDir, logger) : {};
+  const restored = cacheDir ? restore(dir, cacheDir, logger, learned) : {};
   if (restored.brain) {
     logger?.debug({ ms: Math.round(performance.now() - started) }, 'Knowledge restored from the snapshot');
     return { brain: restored.brain, from: 'snapshot' };
   }
-  const parts = buildBrainParts(loadKnowledge(dir));
+  let kb = loadKnowledge(dir);
+  if (learned.length) {
+    const merged = new LearnedChecker(kb).merge(learned);
+    // A phrasing taught before the knowledge files changed may clash with them now: it is left out
+    // (and said so) rather than stopping start-up; `npm run teach -- --list` shows it.
+    for (const s of merged.skipped)
+      logger?.warn({ phrasing: s.phrasing, reason: s.reason }, 'Learned phrasing not applied');
+    kb = merged.kb;
+  }
+  const parts = buildBrainParts(kb);
   const brain = brainFromParts(parts);
   if (cacheDir && restored.key) {
     try {
       // A file edited while it was being loaded would otherwise be saved under the previous key.
-      if (snapshotKey(dir) === restored.key) writeSnapshot(cacheDir, restored.key, parts);
+      if (keyWith(dir, learned) === restored.key) writeSnapshot(cacheDir, restored.key, parts);
     } catch (err) {
       logger?.warn(
         { cacheDir, error: messageOf(err) },

@@ -411,17 +411,47 @@ export class FakeDiscord {
     {
       guildId = this.guildIds[0] ?? null,
       locale = 'en-US',
-    }: { guildId?: string | null; locale?: string } = {},
+      subcommand,
+      permissions,
+    }: { guildId?: string | null; locale?: string; subcommand?: string; permissions?: string } = {},
   ): APIInteraction {
+    const focused = [{ type: ApplicationCommandOptionType.String, name: option, value, focused: true }];
     return {
-      ...this.interactionBase(guildId, locale),
+      ...this.interactionBase(guildId, locale, permissions),
       type: InteractionType.ApplicationCommandAutocomplete,
       data: {
         id: this.snowflake(),
         name,
         type: ApplicationCommandType.ChatInput,
-        options: [{ type: ApplicationCommandOptionType.String, name: option, value, focused: true }],
+        options: subcommand
+          ? [{ type: ApplicationCommandOptionType.Subcommand, name: subcommand, options: focused }]
+          : focused,
       },
+    } as APIInteraction;
+  }
+
+  /**
+   * A choice in a string select menu of a message the bot posted (`posted`: the recorded POST of that
+   * message, whose embeds and components the interaction carries, as Discord's does).
+   */
+  select(
+    customId: string,
+    values: string[],
+    { posted, permissions }: { posted?: RecordedRequest; permissions?: string } = {},
+  ): APIInteraction {
+    const guildId = this.guildIds[0] ?? null;
+    const channelId = /^\/channels\/(\d+)\/messages$/.exec(posted?.path ?? '')?.[1];
+    const message = {
+      ...this.message({ content: '', author: FAKE_BOT, ...(channelId ? { channelId } : {}) }),
+      embeds: posted?.body?.embeds ?? [],
+      components: posted?.body?.components ?? [],
+      guild_id: undefined,
+    };
+    return {
+      ...this.interactionBase(guildId, 'en-US', permissions),
+      type: InteractionType.MessageComponent,
+      message,
+      data: { custom_id: customId, component_type: ComponentType.StringSelect, values },
     } as APIInteraction;
   }
 

@@ -22,6 +22,7 @@ export const askMessage = {
     if (!text) throw new UserError(USER_ERRORS.emptyMessage);
     const { answer, latencyMs } = timedAsk(brain, text, {
       locale: settings.for(interaction.guildId).lang ?? interaction.locale,
+      guildId: interaction.guildId,
     });
     const { guildId, channelId, user } = interaction;
     const voteId = recordAnswer(questionLog, answer, { guildId, channelId, userId: user.id }, latencyMs);

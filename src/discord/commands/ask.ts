@@ -57,7 +57,7 @@ export const ask = {
     let answer = undefined as ReturnType<typeof brain.ask> | undefined;
     const produce = () => {
       const asked = performance.now();
-      const a = (answer = brain.ask(question, { locale }));
+      const a = (answer = brain.ask(question, { locale, guildId: interaction.guildId }));
       const voteId = recordAnswer(
         questionLog,
         a,

@@ -9,6 +9,7 @@ import { reload } from './reload.js';
 import { settingsCommand } from './settings.js';
 import { sources } from './sources.js';
 import { stats } from './stats.js';
+import { teach } from './teach.js';
 import type { Command } from './types.js';
 
 export const commands: readonly Command[] = [
@@ -21,6 +22,7 @@ export const commands: readonly Command[] = [
   settingsCommand,
   askMessage,
   reload,
+  teach,
 ];
 
 /** The JSON bodies to send to Discord's bulk-overwrite endpoint. */

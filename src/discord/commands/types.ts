@@ -11,7 +11,9 @@ import type { QuestionLog } from '../../analytics/index.js';
 import type { Brain } from '../../answer/types.js';
 import type { Logger } from '../../log.js';
 import type { GuildSettings } from '../../settings/store.js';
+import type { Teacher } from '../../teach/index.js';
 import type { Cooldowns } from '../cooldown.js';
+import type { StaffChannelFor } from '../staff.js';
 
 export interface CommandContext {
   brain: Brain;
@@ -28,6 +30,10 @@ export interface CommandContext {
   questionLog?: QuestionLog;
   /** Each server's settings (/settings): answer channels, staff channel for 👎 votes, language, etc. */
   settings: GuildSettings;
+  /** Adds and removes learned phrasings (/teach, suggestion menus); absent without a database. */
+  teacher?: Teacher | undefined;
+  /** The staff channel of a server (teaching suggestions). */
+  staffChannelFor?: StaffChannelFor;
 }
 
 export interface SlashCommand {

@@ -1,0 +1,96 @@
+// The staff channel is not flooded: at most `perDay` suggestions per channel per 24 hours, the most
+// asked group first, whatever the number of groups waiting.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openQuestionLog, type QuestionLog } from '../../src/analytics/index.js';
+import { loadConfig } from '../../src/config.js';
+import type { DiscordBot } from '../../src/discord/start.js';
+import { openLiveKnowledge, type LiveKnowledge } from '../../src/knowledge/live.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { learnedReader, Teacher, TeachStore } from '../../src/teach/index.js';
+import { suggestionGroups } from '../../src/teach/suggest.js';
+import { memoryLogger, startTestBot } from '../support/bot.js';
+import { FakeDiscord } from '../support/fake-discord.js';
+
+let fake: FakeDiscord;
+let bot: DiscordBot;
+let log: QuestionLog;
+let store: TeachStore;
+let live: LiveKnowledge;
+let folder: string;
+let staff: string;
+/** Groups waiting when the bot starts. */
+let waiting: number;
+
+beforeAll(async () => {
+  folder = mkdtempSync(join(tmpdir(), 'teach-limit-test-'));
+  const dbPath = join(folder, 'questions.db');
+  fake = await FakeDiscord.start({ guilds: 1 });
+  staff = fake.channelId(0, 2);
+  const { logger } = memoryLogger();
+  log = openQuestionLog(loadConfig({ DATABASE_PATH: dbPath }), logger);
+  store = TeachStore.open(dbPath);
+  live = openLiveKnowledge('knowledge', logger, { learned: learnedReader(store, logger) });
+  const teacher = new Teacher({ store, loadBase: () => loadKnowledge('knowledge'), logger });
+  // Asked before the bot starts, so the first round sees every group at once.
+  const ask = (q: string, times: number) => {
+    for (let i = 0; i < times; i++) {
+      const a = live.brain.ask(q);
+      log.record({
+        source: 'discord',
+        guildId: fake.guildIds[0],
+        channelId: fake.channelId(),
+        userId: '1100000000000000100',
+        question: q,
+        lang: a.lang,
+        tier: a.explain.tier,
+        factId: a.factId,
+        confidence: a.confidence,
+        answered: a.answered,
+        latencyMs: 1,
+      });
+    }
+  };
+  ask('whats the deal w/ mx and nato', 3);
+  ask('mx oas deal?', 2);
+  ask('mx wto thing?', 2);
+  waiting = suggestionGroups(store.db, live.brain, { guildId: fake.guildIds[0] }).length;
+  ({ bot } = await startTestBot(fake, { FEEDBACK_CHANNEL_ID: staff }, live.brain, {
+    questionLog: log,
+    teacher,
+    suggestions: { everyMs: 50, perDay: 1 },
+  }));
+});
+
+afterAll(async () => {
+  await bot?.stop();
+  log?.close();
+  store?.close();
+  live?.close();
+  await fake?.close();
+  expect(fake.openConnections()).toBe(0);
+  rmSync(folder, { recursive: true, force: true });
+});
+
+describe('teaching suggestions in a busy server', () => {
+  it('posts one a day when the limit is one, the most asked group first', async () => {
+    expect(waiting).toBeGreaterThanOrEqual(3);
+    const posts = () => fake.sent('POST', new RegExp(`^/channels/${staff}/messages$`));
+    const first = await fake.waitFor(() => posts()[0], 5000, 'the first suggestion');
+    await new Promise((r) => setTimeout(r, 500)); // about ten more rounds
+    expect(posts()).toHaveLength(1);
+    expect(JSON.stringify(first.body.embeds)).toContain('whats the deal w/ mx and nato');
+    expect(JSON.stringify(first.body.embeds)).toContain('Asked 3 times');
+    // Asking more does not lift the limit either.
+    await fake.interactAndAwaitCallback(
+      fake.chatInput('ask', [
+        { type: ApplicationCommandOptionType.String, name: 'question', value: 'mx oas deal?' },
+      ]),
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    expect(posts()).toHaveLength(1);
+  });
+});
