@@ -2,8 +2,9 @@
 import dotenv from 'dotenv';
 import { loadConfig } from './config.js';
 import { runTerminal, DISCORD_NOTICE } from './console/terminal.js';
-import { openLiveKnowledge } from './knowledge/live.js';
+import { openLiveKnowledge } from './startup/live.js';
 import { entryFromAnswer, openQuestionLog, scheduleDailyPurge } from './analytics/index.js';
+import { reportVocabulary } from './analytics/normalize.js';
 import { startDiscord } from './discord/start.js';
 import { createLogger, registerSecret } from './log.js';
 import { installProcessGuards } from './process-guard.js';
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
     cacheDir: config.knowledgeCacheDir,
   });
   const brain = knowledge.brain;
-  const questionLog = openQuestionLog(config, logger);
+  const questionLog = openQuestionLog(config, logger, { vocabulary: reportVocabulary(brain.domain) });
   if (!config.DISCORD_TOKEN) {
     process.stderr.write(`${DISCORD_NOTICE}\n`);
     try {

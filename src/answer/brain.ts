@@ -1,16 +1,20 @@
 // The brain every transport talks to: question in, Answer out. Cuts over-long questions, detects the
 // language, handles small talk, asks the matcher, and builds the Answer. No I/O.
 import Fuse, { type FuseIndex } from 'fuse.js';
-import { detectLang, isSpanishLocale } from './lang.js';
+import { detectLang, langOfLocale } from './lang.js';
 import { Matcher } from './match.js';
 import { normalize } from './normalize.js';
-import { declineAnswer, declineText, factAnswer, MESSAGES } from './respond.js';
-import { smallTalkKind, smallTalkReply } from './smalltalk.js';
+import { declineAnswer, declineText, factAnswer } from './respond.js';
+import { smallTalkOf } from './smalltalk.js';
 import type { Fact, KnowledgeBase } from '../knowledge/schema.js';
-import type { Answer, AskOptions, Brain, Lang, Suggestion } from './types.js';
-
-/** Questions are cut to this many characters before matching; the user is told. */
-export const MAX_QUESTION_LENGTH = 300;
+import {
+  MAX_QUESTION_LENGTH,
+  type Answer,
+  type AskOptions,
+  type Brain,
+  type Lang,
+  type Suggestion,
+} from './types.js';
 /** "Did you mean" suggestions shown when a question is declined. */
 const MAX_SUGGESTIONS = 3;
 /** A declined question's candidates below this score are too far off to suggest. */
@@ -66,20 +70,30 @@ export function brainFromParts({ matcher, completionIndex }: BrainParts): Brain 
     Fuse.parseIndex<Completion>(completionIndex),
   );
 
+  const { lexicon } = matcher;
+  const { persona } = lexicon;
+  const smallTalk = smallTalkOf(lexicon);
   const related = (f: Fact) => f.related.map((id) => byId.get(id)).filter((x): x is Fact => !!x);
 
   function ask(question: string, options: AskOptions = {}): Answer {
     const raw = typeof question === 'string' ? question : '';
     const truncated = raw.length > MAX_QUESTION_LENGTH;
     const text = truncated ? raw.slice(0, MAX_QUESTION_LENGTH) : raw;
-    const lang = detectLang(text, options.locale);
+    const lang = detectLang(lexicon, text, options.locale);
     const base = { question: text, lang, truncated };
 
     if (!normalize(text))
-      return declineAnswer(base, 'empty', MESSAGES.empty[lang], pinned.slice(0, 3), null, 'empty question');
-    const kind = smallTalkKind(text);
+      return declineAnswer(
+        base,
+        'empty',
+        persona.messages.empty[lang],
+        pinned.slice(0, 3),
+        null,
+        'empty question',
+      );
+    const kind = smallTalk.kind(text);
     if (kind)
-      return declineAnswer(base, 'smalltalk', smallTalkReply(kind, lang), [], null, `small talk (${kind})`);
+      return declineAnswer(base, 'smalltalk', smallTalk.reply(kind, lang), [], null, `small talk (${kind})`);
 
     const result = matcher.match(text, lang);
     if (result.tier !== 'declined') {
@@ -93,7 +107,7 @@ export function brainFromParts({ matcher, completionIndex }: BrainParts): Brain 
     return declineAnswer(
       base,
       'declined',
-      declineText(result, lang),
+      declineText(lexicon, result, lang),
       near.length ? near : pinned.slice(0, MAX_SUGGESTIONS),
       result,
       result.reason,
@@ -104,13 +118,13 @@ export function brainFromParts({ matcher, completionIndex }: BrainParts): Brain 
     const limit = Math.min(options.limit ?? MAX_COMPLETIONS, MAX_COMPLETIONS);
     const typed = (input ?? '').slice(0, MAX_QUESTION_LENGTH).trim();
     if (!typed) {
-      const lang: Lang = isSpanishLocale(options.locale) ? 'es' : 'en';
+      const lang: Lang = langOfLocale(options.locale);
       return pinned
         .slice(0, limit)
         .map((f) => ({ factId: f.id, question: lang === 'es' ? f.es.question : f.question }));
     }
     // Show questions in the language being typed (the locale breaks ties), whatever phrasing matched.
-    const lang = detectLang(typed, options.locale);
+    const lang = detectLang(lexicon, typed, options.locale);
     const seen = new Set<string>();
     const out: Suggestion[] = [];
     for (const r of completions.search(typed, { limit: limit * 4 })) {
@@ -126,10 +140,19 @@ export function brainFromParts({ matcher, completionIndex }: BrainParts): Brain 
   function answerFact(factId: string, options: AskOptions = {}): Answer | null {
     const fact = byId.get(factId);
     if (!fact) return null;
-    const lang: Lang = isSpanishLocale(options.locale) ? 'es' : 'en';
+    const lang: Lang = langOfLocale(options.locale);
     const question = lang === 'es' ? fact.es.question : fact.question;
     return factAnswer({ question, lang, truncated: false }, fact, related(fact), 1, null);
   }
 
-  return { ask, complete, answerFact, facts: () => facts, factCount: facts.length };
+  return {
+    ask,
+    complete,
+    answerFact,
+    facts: () => facts,
+    factCount: facts.length,
+    persona,
+    domain: lexicon.domain,
+    detectLang: (text, locale) => detectLang(lexicon, text, locale),
+  };
 }

@@ -3,7 +3,7 @@
 // order. With --json stdout carries exactly one JSON object per answer and nothing else.
 import dotenv from 'dotenv';
 import { loadConfig } from '../config.js';
-import { loadBrain } from '../knowledge/snapshot.js';
+import { loadBrain } from '../startup/snapshot.js';
 import { createLogger } from '../log.js';
 import { forEachLine } from './lines.js';
 import { renderText, toJson } from './render.js';

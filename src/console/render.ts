@@ -1,7 +1,6 @@
 // Answer -> what the terminal shows a person, and the JSON line tools read. Pure functions.
-import type { Answer } from '../answer/types.js';
 import { MESSAGES } from '../answer/respond.js';
-import { MAX_QUESTION_LENGTH } from '../answer/brain.js';
+import { MAX_QUESTION_LENGTH, type Answer } from '../answer/types.js';
 
 const LABELS = {
   en: { source: 'Source', related: 'Related', confidence: 'confidence' },

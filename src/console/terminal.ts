@@ -1,6 +1,7 @@
 // Terminal mode: the same brain without Discord. A prompt when a person is typing; one answer per
 // line when input is piped, exiting when it ends.
 import { createInterface } from 'node:readline';
+import { fill } from '../answer/lexicon.js';
 import type { Brain } from '../answer/types.js';
 import { forEachLine } from './lines.js';
 import { renderText } from './render.js';
@@ -25,9 +26,7 @@ export async function runTerminal(
     return;
   }
   const rl = createInterface({ input, output, prompt: 'ask> ' });
-  output.write(
-    `Ask about Mexico's international alliances (${brain.factCount} facts). Ctrl+D or "exit" to quit.\n`,
-  );
+  output.write(`${fill(brain.persona.messages.consoleIntro.en, { count: brain.factCount })}\n`);
   rl.prompt();
   for await (const line of rl) {
     if (/^\s*(exit|quit|salir)\s*$/i.test(line)) break;

@@ -11,8 +11,7 @@ import {
   type VoteValue,
 } from '../analytics/index.js';
 import type { Answer, AskOptions, Brain, Suggestion } from '../answer/types.js';
-import type { ButtonHandler } from './buttons.js';
-import type { CommandContext } from './commands/types.js';
+import type { ButtonHandler, CommandContext } from './commands/types.js';
 import { DISCORD_LIMITS } from './render.js';
 import { renderFeedbackNotice, renderStaffReport, renderVoteReply } from './render-feedback.js';
 import { FEEDBACK_TEXT, USER_ERRORS, UserError, langOf } from './text.js';

@@ -4,7 +4,6 @@ import type { Message } from 'discord.js';
 import type { QuestionLog } from '../analytics/index.js';
 import type { Answer, Brain } from '../answer/types.js';
 import type { Logger } from '../log.js';
-import { detectLang } from '../answer/lang.js';
 import { logAnswer } from './audit.js';
 import type { Cooldowns } from './cooldown.js';
 import { recordAnswer, timedAsk } from './feedback.js';
@@ -74,7 +73,7 @@ export function createMessageHandler({
         logger.info({ ...where, userId: message.author.id, reason: verdict.reason }, 'Question held back');
         // Nobody asked the bot in an opted-in channel, so it stays quiet there rather than scold.
         if (verdict.notify && (inDm || mentioned)) {
-          const lang = detectLang(text, message.guild?.preferredLocale);
+          const lang = brain.detectLang(text, message.guild?.preferredLocale);
           await retryOnNetworkError(() =>
             message.reply({
               content: slowDownText(verdict.reason, verdict.retryAfterMs, lang),

@@ -9,7 +9,7 @@ import type { Brain } from '../answer/types.js';
 import type { Config } from '../config.js';
 import { registerSecret, type Logger } from '../log.js';
 import { createClient } from './client.js';
-import { commands } from './commands/index.js';
+import { createCommands } from './commands/index.js';
 import { Cooldowns } from './cooldown.js';
 import { createMessageHandler } from './messages.js';
 import { createRouter } from './router.js';
@@ -110,6 +110,8 @@ export async function startDiscord(
   };
   const { questionLog } = options;
   const feedbackChannelId = config.FEEDBACK_CHANNEL_ID;
+  // The commands as registered (worded by the knowledge base's persona at start-up).
+  const commands = createCommands(brain.persona);
   const route = createRouter({
     ctx: { brain, logger, commands, questionLog, feedbackChannelId, cooldown, deferAfterMs, reload },
   });

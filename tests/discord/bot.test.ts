@@ -2,7 +2,7 @@
 // with the real brain. Every assertion is about what the bot SENT to the REST API.
 import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../src/discord/commands/index.js';
+import { commands } from '../support/brain.js';
 import type { DiscordBot } from '../../src/discord/start.js';
 import { startTestBot } from '../support/bot.js';
 import { FAKE_BOT, FAKE_USER, FakeDiscord, OTHER_BOT } from '../support/fake-discord.js';

@@ -21,7 +21,7 @@ import {
   SNAPSHOT_FILE,
   SnapshotError,
   snapshotKey,
-} from '../../src/knowledge/snapshot.js';
+} from '../../src/startup/snapshot.js';
 import { readEvalSet } from '../../src/quality/evaluate.js';
 import { memoryLogger } from '../support/bot.js';
 import { brain as fresh, kb } from '../support/brain.js';
@@ -122,8 +122,12 @@ describe('the start-up snapshot', () => {
     cpSync(join(dir, 'culture.yaml'), join(dir, 'culture2.yml'));
     rmSync(join(dir, 'culture.yaml'));
     expect(snapshotKey(dir)).not.toBe(key);
+    // The language files and the persona are knowledge too.
+    const renamed = snapshotKey(dir);
+    writeFileSync(join(dir, 'lang', 'es.yaml'), `${readFileSync(join(dir, 'lang', 'es.yaml'), 'utf8')}\n# edited\n`);
+    expect(snapshotKey(dir)).not.toBe(renamed);
     const engine = engineFiles().map((f) => f.split(sep).slice(-3).join('/'));
-    for (const file of ['answer/match.ts', 'answer/analyze.ts', 'answer/brain.ts', 'knowledge/load.ts', 'knowledge/snapshot.ts'])
+    for (const file of ['answer/match.ts', 'answer/analyze.ts', 'answer/brain.ts', 'knowledge/load.ts', 'startup/snapshot.ts', 'text/fold.ts'])
       expect(engine).toContain(`src/${file}`);
   });
 
@@ -176,7 +180,7 @@ describe('the start-up snapshot', () => {
     const dir = knowledgeCopy();
     expect(loadBrain(dir).from).toBe('files');
     expect(loadBrain(dir).from).toBe('files');
-    expect(readdirSync(dir).filter((f) => !/\.ya?ml$/.test(f))).toEqual([]);
+    expect(readdirSync(dir).filter((f) => !/\.ya?ml$/.test(f) && f !== 'lang')).toEqual([]);
   });
 });
 

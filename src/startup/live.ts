@@ -5,7 +5,7 @@
 import { createReloadableBrain, type ReloadableBrain, type ReloadResult } from '../answer/reloadable.js';
 import type { Logger } from '../log.js';
 import { loadBrain } from './snapshot.js';
-import { watchKnowledge, type KnowledgeWatcher } from './watch.js';
+import { watchKnowledge, type KnowledgeWatcher } from '../knowledge/watch.js';
 
 export interface LiveKnowledge {
   brain: ReloadableBrain;
