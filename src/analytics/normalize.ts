@@ -123,7 +123,7 @@ function editDistanceAtMost(a: string, b: string, max: number): boolean {
 
 /**
  * Whether two words are the same word misspelt. Short words must match exactly: acronyms one letter
- * apart are usually different organisations (APEC and OPEC).
+ * apart are usually different organisations ("abcd" and "abce").
  */
 export function sameWord(a: string, b: string): boolean {
   if (a === b) return true;

@@ -49,7 +49,7 @@ const MAX_CORRECTABLE = 30;
 const FUNCTION_QUESTION =
   /^(what|que|whats) (does|do|is|are|hace|es) .+ (do|for|hace)( exactly| really| actually| again| now| today| anyway)*$/;
 
-/** Shorter words are never corrected to complete a name: "she us" must not become "the US". */
+/** Shorter words are never corrected to complete a name: a two-letter word next to "the" is not a typo of a name. */
 const MIN_NAME_TYPO = 4;
 
 /** Longest typo a word of this length may carry and still be corrected. */
