@@ -38,7 +38,10 @@ export interface Answer {
   text: string;
   /** 0..1: how sure the matcher is that the fact answers the question. */
   confidence: number;
+  /** The first fact used (factIds[0]), or null when not answered. */
   factId: string | null;
+  /** Every fact the answer uses, in the order the reply gives them; empty when not answered. */
+  factIds: string[];
   topic: Topic | null;
   lang: Lang;
   sources: Source[];
@@ -54,6 +57,8 @@ export interface Answer {
 export interface AskOptions {
   /** Language hint from the transport (a Discord user's locale); the question's own language wins when clear. */
   locale?: string | undefined;
+  /** The earlier questions of the same conversation, oldest first (a follow-up is read in their light). */
+  history?: readonly string[] | undefined;
 }
 
 /** The bot's brain: what every transport talks to. */
