@@ -4,7 +4,9 @@ import Fuse, { type FuseIndex } from 'fuse.js';
 import { detectLang, langOfLocale } from './lang.js';
 import { Matcher } from './match.js';
 import { normalize } from './normalize.js';
+import type { MatchResult } from './match.js';
 import { declineAnswer, declineText, factAnswer } from './respond.js';
+import { hasSeveralSentences, segmentMessage, type Segment } from './segment.js';
 import { smallTalkOf } from './smalltalk.js';
 import type { Fact, KnowledgeBase } from '../knowledge/schema.js';
 import {
@@ -19,6 +21,12 @@ import {
 const MAX_SUGGESTIONS = 3;
 /** A declined question's candidates below this score are too far off to suggest. */
 const SUGGEST_FLOOR = 0.25;
+/** What every Answer of one question shares. */
+interface Base {
+  question: string;
+  lang: Lang;
+  truncated: boolean;
+}
 /** Discord allows at most 25 autocomplete choices. */
 const MAX_COMPLETIONS = 25;
 
@@ -95,7 +103,12 @@ export function brainFromParts({ matcher, completionIndex }: BrainParts): Brain 
     if (kind)
       return declineAnswer(base, 'smalltalk', smallTalk.reply(kind, lang), [], null, `small talk (${kind})`);
 
-    const result = matcher.match(text, lang);
+    if (hasSeveralSentences(text)) return askSentences(base, text);
+    return answerOf(base, matcher.match(text, lang));
+  }
+
+  /** One match result -> the Answer: the fact, or a decline with "did you mean" suggestions. */
+  function answerOf(base: Base, result: MatchResult): Answer {
     if (result.tier !== 'declined') {
       const fact = byId.get(result.factId)!;
       return factAnswer(base, fact, related(fact), result.score, result);
@@ -107,11 +120,60 @@ export function brainFromParts({ matcher, completionIndex }: BrainParts): Brain 
     return declineAnswer(
       base,
       'declined',
-      declineText(lexicon, result, lang),
+      declineText(lexicon, result, base.lang),
       near.length ? near : pinned.slice(0, MAX_SUGGESTIONS),
       result,
       result.reason,
     );
+  }
+
+  /** The places and the organizations a sentence names (the home entity included when named). */
+  const namedIn = (sentence: string, lang: Lang) => {
+    const entities = matcher.analyzer.analyze(sentence, lang, false).entities;
+    return {
+      places: entities.filter((e) => !lexicon.organizations.has(e)),
+      organizations: entities.filter((e) => lexicon.organizations.has(e)),
+    };
+  };
+
+  /**
+   * A message of several sentences: the sentences that ask are matched (all of them when none does),
+   * small talk and empty ones left out. A sentence naming no entity of its own ("is it in ...?") is
+   * read with the entities the nearest earlier sentence names, so context given first still counts.
+   */
+  function askSentences(base: Base, text: string): Answer {
+    const { lang } = base;
+    const sentences = segmentMessage(text, lexicon).filter(
+      (s) => normalize(s.text) && !smallTalk.kind(s.text),
+    );
+    if (!sentences.length) return answerOf(base, matcher.match(text, lang));
+    const asking = sentences.some((s) => s.question) ? sentences.filter((s) => s.question) : sentences;
+    const results = asking.map((s) => matcher.match(withContext(s.text, sentences, lang), lang));
+    const scoreOf = (r: MatchResult) => (r.tier === 'declined' ? 0 : r.score);
+    const best = results.filter((r) => r.tier !== 'declined').sort((a, b) => scoreOf(b) - scoreOf(a))[0];
+    return answerOf(base, best ?? results.at(-1)!);
+  }
+
+  /**
+   * A sentence naming no place, or no organization, is read with those of the nearest earlier
+   * sentence naming one: "I'm reading about X. Is it in Y?" asks about X, "We studied Y. Is the
+   * home country part of it?" about Y.
+   */
+  function withContext(sentence: string, sentences: readonly Segment[], lang: Lang): string {
+    const own = namedIn(sentence, lang);
+    const at = sentences.findIndex((s) => s.text === sentence);
+    const added: string[] = [];
+    for (const kind of ['places', 'organizations'] as const) {
+      if (own[kind].length) continue;
+      for (let i = at - 1; i >= 0; i--) {
+        const named = namedIn(sentences[i]!.text, lang)[kind];
+        if (named.length) {
+          added.push(...named);
+          break;
+        }
+      }
+    }
+    return added.length ? `${added.join(' ')} ${sentence}` : sentence;
   }
 
   function complete(input: string, options: AskOptions & { limit?: number } = {}): Suggestion[] {

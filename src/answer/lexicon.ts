@@ -25,6 +25,12 @@ export interface Lexicon {
   /** Each language's own stopwords: a short entity name that is one of them is not read as the name. */
   stopwordsOf: Record<Lang, Set<string>>;
   questionWords: Set<string>;
+  /** Words a sentence that asks something starts with (segment.ts). */
+  questionStarts: Set<string>;
+  /** Words joining two questions in one sentence (segment.ts). */
+  conjunctions: Set<string>;
+  /** Phrases opening a follow-up ("what about"), normalized, longest first (followup.ts). */
+  followUps: string[];
   lightWords: Set<string>;
   /** Phrase groups whose token is a focus role ("@date"): [token, ...phrases]. */
   focusGroups: string[][];
@@ -66,6 +72,9 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
       Set<string>
     >,
     questionWords: all((l) => l.questionWords),
+    questionStarts: all((l) => l.questionStarts),
+    conjunctions: all((l) => l.conjunctions),
+    followUps: [...all((l) => l.followUps)].sort((a, b) => b.length - a.length),
     lightWords: all((l) => l.lightWords),
     focusGroups: FOCUS_ROLES.map((r) => [focusToken(r), ...langs.flatMap((l) => l.focus[r])]),
     focusTokens: new Set(FOCUS_ROLES.map(focusToken)),

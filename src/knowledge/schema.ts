@@ -87,6 +87,12 @@ export const LanguageFileSchema = z.strictObject({
   stopwords: words,
   /** Words that only say a question is being asked. */
   questionWords: words,
+  /** Words a sentence asking something starts with ("is", "does", "tell"): how a long message's questions are found. */
+  questionStarts: words,
+  /** Words joining two questions in one sentence ("and", "also"): where a message is split into its questions. */
+  conjunctions: words,
+  /** Phrases that turn a sentence into a follow-up of the previous question ("what about", "and"). */
+  followUps: words,
   /** Everyday verbs that carry little meaning of their own: they weigh less. */
   lightWords: words,
   focus: z.strictObject(Object.fromEntries(FOCUS_ROLES.map((r) => [r, words])) as Record<FocusRole, typeof words>),
