@@ -6,7 +6,8 @@ import { Matcher } from './match.js';
 import { normalize } from './normalize.js';
 import type { MatchResult } from './match.js';
 import { declineAnswer, declineText, factAnswer } from './respond.js';
-import { hasSeveralSentences, segmentMessage, type Segment } from './segment.js';
+import { combineAnswers } from './combine.js';
+import { mayHoldSeveral, questionParts } from './conversation.js';
 import { smallTalkOf } from './smalltalk.js';
 import type { Fact, KnowledgeBase } from '../knowledge/schema.js';
 import {
@@ -103,7 +104,8 @@ export function brainFromParts({ matcher, completionIndex }: BrainParts): Brain 
     if (kind)
       return declineAnswer(base, 'smalltalk', smallTalk.reply(kind, lang), [], null, `small talk (${kind})`);
 
-    if (hasSeveralSentences(text)) return askSentences(base, text);
+    const history = options.history?.filter((h) => typeof h === 'string') ?? [];
+    if (history.length || mayHoldSeveral(text, lexicon)) return askParts(base, text, history);
     return answerOf(base, matcher.match(text, lang));
   }
 
@@ -127,53 +129,42 @@ export function brainFromParts({ matcher, completionIndex }: BrainParts): Brain 
     );
   }
 
-  /** The places and the organizations a sentence names (the home entity included when named). */
-  const namedIn = (sentence: string, lang: Lang) => {
-    const entities = matcher.analyzer.analyze(sentence, lang, false).entities;
-    return {
-      places: entities.filter((e) => !lexicon.organizations.has(e)),
-      organizations: entities.filter((e) => lexicon.organizations.has(e)),
-    };
+  const partsContext = {
+    analyzer: matcher.analyzer,
+    lexicon,
+    isSmallTalk: (t: string) => smallTalk.kind(t) !== null,
   };
 
   /**
-   * A message of several sentences: the sentences that ask are matched (all of them when none does),
-   * small talk and empty ones left out. A sentence naming no entity of its own ("is it in ...?") is
-   * read with the entities the nearest earlier sentence names, so context given first still counts.
+   * A message that may hold several questions, or follows earlier ones: each question part is
+   * matched in its context (conversation.ts). The parts the knowledge base answers are answered in
+   * one reply, which says plainly which parts it cannot answer; nothing answered, the message is
+   * declined as one question would be.
    */
-  function askSentences(base: Base, text: string): Answer {
-    const { lang } = base;
-    const sentences = segmentMessage(text, lexicon).filter(
-      (s) => normalize(s.text) && !smallTalk.kind(s.text),
-    );
-    if (!sentences.length) return answerOf(base, matcher.match(text, lang));
-    const asking = sentences.some((s) => s.question) ? sentences.filter((s) => s.question) : sentences;
-    const results = asking.map((s) => matcher.match(withContext(s.text, sentences, lang), lang));
-    const scoreOf = (r: MatchResult) => (r.tier === 'declined' ? 0 : r.score);
-    const best = results.filter((r) => r.tier !== 'declined').sort((a, b) => scoreOf(b) - scoreOf(a))[0];
-    return answerOf(base, best ?? results.at(-1)!);
-  }
-
-  /**
-   * A sentence naming no place, or no organization, is read with those of the nearest earlier
-   * sentence naming one: "I'm reading about X. Is it in Y?" asks about X, "We studied Y. Is the
-   * home country part of it?" about Y.
-   */
-  function withContext(sentence: string, sentences: readonly Segment[], lang: Lang): string {
-    const own = namedIn(sentence, lang);
-    const at = sentences.findIndex((s) => s.text === sentence);
-    const added: string[] = [];
-    for (const kind of ['places', 'organizations'] as const) {
-      if (own[kind].length) continue;
-      for (let i = at - 1; i >= 0; i--) {
-        const named = namedIn(sentences[i]!.text, lang)[kind];
-        if (named.length) {
-          added.push(...named);
-          break;
-        }
-      }
+  function askParts(base: Base, text: string, history: readonly string[]): Answer {
+    const parts = questionParts(partsContext, text, base.lang, history);
+    if (!parts.length) return answerOf(base, matcher.match(text, base.lang));
+    const results = parts.map((p) => {
+      const read = matcher.matchAnalysis(p.analysis);
+      if (read.tier !== 'declined' || !p.standalone) return read;
+      // A follow-up naming nothing ("does it cooperate on X?") may read better on its own.
+      const alone = matcher.matchAnalysis(p.standalone);
+      return alone.tier === 'declined' ? read : alone;
+    });
+    const answered: Extract<MatchResult, { factId: string }>[] = [];
+    const unanswered: string[] = [];
+    results.forEach((r, i) => {
+      if (r.tier === 'declined') unanswered.push(parts[i]!.shown);
+      else if (!answered.some((a) => a.factId === r.factId)) answered.push(r);
+    });
+    if (!answered.length) {
+      // One question declined: the most telling reason (an entity no fact is about) first.
+      const declined = results.find((r) => r.tier === 'declined' && r.foreign.length) ?? results.at(-1)!;
+      return answerOf(base, declined);
     }
-    return added.length ? `${added.join(' ')} ${sentence}` : sentence;
+    const answers = answered.map((r) => answerOf(base, r));
+    if (answers.length === 1 && !unanswered.length) return answers[0]!;
+    return combineAnswers(base, answers, unanswered, persona);
   }
 
   function complete(input: string, options: AskOptions & { limit?: number } = {}): Suggestion[] {

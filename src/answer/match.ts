@@ -192,7 +192,11 @@ export class Matcher {
   }
 
   match(question: string, lang: Lang): MatchResult {
-    const analysis = this.analyzer.analyze(question, lang);
+    return this.matchAnalysis(this.analyzer.analyze(question, lang));
+  }
+
+  /** The best fact for an analysed question (the brain builds some: a follow-up read with its context). */
+  matchAnalysis(analysis: Analysis): MatchResult {
     const { tokens } = analysis;
     const { questionWords, focusTokens, home } = this.lexicon;
     if (tokens.every((t) => questionWords.has(t)))

@@ -129,6 +129,8 @@ export const PersonaFileSchema = z.strictObject({
     notSure: bilingualText,
     /** `{names}` is replaced by the entities the question named. */
     foreign: bilingualText,
+    /** Said for each part of a message the bot cannot answer when it answers others; `{part}` is that part. */
+    partDeclined: bilingualText,
     /** `{count}` is replaced by the number of facts. */
     consoleIntro: bilingualText,
     helpIntro: bilingualText,
