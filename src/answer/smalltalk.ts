@@ -18,7 +18,10 @@ export function smallTalkOf(lexicon: Lexicon): SmallTalk {
     kind,
     new RegExp(source),
   ]);
-  const { stopwords, smallTalkWords } = lexicon;
+  const { stopwords, smallTalkWords, questionStarts, questionWords } = lexicon;
+  // "what" and "how" open "what's up" and "how are you", but a message needs a word that only greets
+  // (or thanks, or says goodbye) to be small talk: "what does it do?" asks something.
+  const asking = (w: string) => questionStarts.has(w) || questionWords.has(w);
   return {
     kind(question) {
       const n = normalize(question);
@@ -27,7 +30,8 @@ export function smallTalkOf(lexicon: Lexicon): SmallTalk {
       const ws = n.split(' ');
       for (const kind of ['thanks', 'bye', 'greeting'] as const) {
         const set = smallTalkWords[kind];
-        if (ws.some((w) => set.has(w)) && ws.every((w) => set.has(w) || stopwords.has(w))) return kind;
+        if (ws.some((w) => set.has(w) && !asking(w)) && ws.every((w) => set.has(w) || stopwords.has(w)))
+          return kind;
       }
       return null;
     },
