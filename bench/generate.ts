@@ -2,7 +2,11 @@
 // each with a question, alternates, keywords and a Spanish side, so the matcher indexes them as it
 // would real facts. Deterministic (seeded) so runs compare.
 import { DICTIONARY } from '../src/answer/dictionary.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
 import type { Fact, KnowledgeBase } from '../src/knowledge/schema.js';
+
+// The languages, entities and persona of the shipped knowledge base: the engine needs them whatever the facts.
+const SHIPPED = loadKnowledge('knowledge');
 
 export function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -44,7 +48,8 @@ export function generateKnowledge(count: number, seed = 42): KnowledgeBase {
       pinned: false,
     });
   }
-  return { facts, synonyms: [] };
+  const { entities, persona, languages } = SHIPPED;
+  return { facts, synonyms: [], entities, persona, languages };
 }
 
 /** Questions for a generated base: its own phrasings, some with a typo, some reworded, some unrelated. */

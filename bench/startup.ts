@@ -13,7 +13,7 @@ if ((mode !== 'files' && mode !== 'snapshot') || !cacheDir)
 const t0 = performance.now();
 const { loadKnowledge } = await import('../src/knowledge/load.js');
 const { brainFromParts, buildBrainParts } = await import('../src/answer/brain.js');
-const { loadBrain, snapshotKey, writeSnapshot } = await import('../src/knowledge/snapshot.js');
+const { loadBrain, snapshotKey, writeSnapshot } = await import('../src/startup/snapshot.js');
 const t1 = performance.now();
 const imports = t1 - t0;
 const check = (factId: string | null) => {

@@ -1,7 +1,9 @@
 // npm run deploy-commands: registers the bot's commands with Discord (safe to re-run).
 import dotenv from 'dotenv';
 import { loadConfig } from '../src/config.js';
+import { createCommands } from '../src/discord/commands/index.js';
 import { deployCommands } from '../src/discord/deploy.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
 import { registerSecret, scrub } from '../src/log.js';
 import { explainStartupError } from '../src/startup-errors.js';
 
@@ -10,7 +12,8 @@ let config: ReturnType<typeof loadConfig> | undefined;
 try {
   config = loadConfig();
   registerSecret(config.DISCORD_TOKEN);
-  const result = await deployCommands(config);
+  // The commands are worded by the knowledge base (persona.yaml), which must be valid to register them.
+  const result = await deployCommands(config, createCommands(loadKnowledge(config.knowledgeDir).persona));
   const where =
     result.scope === 'guild'
       ? 'to one server (DISCORD_GUILD_ID)'

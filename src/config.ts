@@ -1,5 +1,6 @@
 // Reads process.env once, validates it, and exports one frozen, typed Config. Nothing else in the
 // code reads process.env, so every setting is documented here and in .env.example.
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -70,9 +71,11 @@ export type Config = Readonly<
 >;
 
 /** node_modules/.cache/<package name> under the project root: the usual place for a package's cache. */
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const DEFAULT_CACHE_DIR = resolve(
-  fileURLToPath(new URL('../', import.meta.url)),
-  'node_modules/.cache/mexico-alliances-bot', // package.json's name
+  ROOT,
+  'node_modules/.cache',
+  (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { name: string }).name,
 );
 
 export class ConfigError extends Error {

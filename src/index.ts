@@ -2,13 +2,14 @@
 import dotenv from 'dotenv';
 import { loadConfig, type Config } from './config.js';
 import { runTerminal, DISCORD_NOTICE } from './console/terminal.js';
-import { openLiveKnowledge } from './knowledge/live.js';
+import { openLiveKnowledge } from './startup/live.js';
 import { entryFromAnswer, openQuestionLog, scheduleDailyPurge } from './analytics/index.js';
 import type { DiscordBot } from './discord/start.js';
 import { createLogger, registerSecret, scrub } from './log.js';
 import type { ReadinessChecks } from './health/server.js';
 import { STARTUP_ERRORS, StartupError, databaseStartupError, explainStartupError } from './startup-errors.js';
 import { defaultSettings, openGuildSettings, type GuildSettings } from './settings/store.js';
+import { reportVocabulary } from './analytics/normalize.js';
 import { installProcessGuards } from './process-guard.js';
 import { loadKnowledge } from './knowledge/load.js';
 import { learnedReader, openTeachStore, Teacher, watchLearned } from './teach/index.js';
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
       })
     : undefined;
   const brain = knowledge.brain;
-  const questionLog = openQuestionLog(config, logger);
+  const questionLog = openQuestionLog(config, logger, { vocabulary: reportVocabulary(brain.domain) });
   if (!config.DISCORD_TOKEN) {
     process.stderr.write(`${DISCORD_NOTICE}\n`);
     try {

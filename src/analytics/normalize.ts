@@ -1,6 +1,8 @@
 // Turns a question as typed into the words that say what it is about, so the report can count
-// "Is Mexico part of BRICS?" and "mexico brics" as one question. English and Spanish.
-import type { Lang } from '../answer/types.js';
+// "Is <home> part of X?" and "<home> x" as one question. English and Spanish. What belongs to the
+// knowledge base (entity names, the home entity, words nearly every question holds) comes from its
+// data as a ReportVocabulary; the function words below belong to the languages.
+import type { EntitiesData, KnowledgeBase, Lang, Persona } from '../knowledge/schema.js';
 
 // Function words, question words and chat filler. Accents are already stripped when these are checked.
 const STOPWORDS = new Set(
@@ -18,20 +20,43 @@ const STOPWORDS = new Set(
     .filter(Boolean),
 );
 
-// Stopwords in one language that are names in the other: Spanish "un" (a) is English "UN".
-const SPANISH_ONLY = new Set(['un']);
+/** The knowledge base's words, as the report uses them. */
+export interface ReportVocabulary {
+  /** One-word names of an entity -> its token: a name and its abbreviation in either language count together. */
+  aliases: ReadonlyMap<string, string>;
+  /** The home entity's names and persona.yaml's commonWords: they carry no topic. */
+  ignored: ReadonlySet<string>;
+  /** Per language, its stopwords that are also an entity's name (a Spanish article is not an abbreviation). */
+  hidden: Partial<Record<Lang, ReadonlySet<string>>>;
+}
 
-// Words that nearly every question to this bot contains, or that only say "is it a member": they
-// carry no topic, and keeping them would make "Mexico in NATO?" look like "Mexico in BRICS?".
-const DOMAIN_WORDS = new Set(
-  `mexico mexican mexicans mexicano mexicanos mexicana mexicanas mx country countries pais paises
-   member members membership belong belongs part join joined joining miembro miembros membresia
-   pertenece pertenecer parte forma formar unirse unio`
-    .split(/\s+/)
-    .filter(Boolean),
-);
+export const EMPTY_VOCABULARY: ReportVocabulary = { aliases: new Map(), ignored: new Set(), hidden: {} };
 
-/** Lower case, accents removed, punctuation gone; "T-MEC" and "U.S." become single words. */
+/** The report's vocabulary of a knowledge base. */
+export function reportVocabulary(kb: {
+  entities: EntitiesData;
+  persona: Persona;
+  languages: KnowledgeBase['languages'];
+}): ReportVocabulary {
+  const aliases = new Map<string, string>();
+  const ignored = new Set<string>(kb.persona.commonWords.map(foldText));
+  for (const names of [...kb.entities.places, ...kb.entities.organizations]) {
+    const token = foldText(names[0]!).replace(/ /g, '');
+    const home = token === foldText(kb.entities.home).replace(/ /g, '');
+    for (const name of names) {
+      const folded = foldText(name);
+      if (!folded || folded.includes(' ')) continue;
+      if (home) ignored.add(folded);
+      else if (!aliases.has(folded)) aliases.set(folded, token);
+    }
+  }
+  const hidden: Partial<Record<Lang, ReadonlySet<string>>> = {};
+  for (const [lang, data] of Object.entries(kb.languages) as [Lang, { stopwords: string[] }][])
+    hidden[lang] = new Set(data.stopwords.map(foldText).filter((w) => aliases.has(w)));
+  return { aliases, ignored, hidden };
+}
+
+/** Lower case, accents removed, punctuation gone; "T-M" and "U.S." become single words. */
 export function foldText(text: string): string {
   return text
     .normalize('NFKD')
@@ -42,40 +67,38 @@ export function foldText(text: string): string {
     .trim();
 }
 
-// Spanish names of organisations folded to the English ones, so "OTAN" and "NATO" count together.
-const ALIASES: Readonly<Record<string, string>> = {
-  otan: 'nato',
-  onu: 'un',
-  ocde: 'oecd',
-  omc: 'wto',
-  oea: 'oas',
-  tlcan: 'nafta',
-  tmec: 'usmca',
-  eeuu: 'us',
-  usa: 'us',
-};
-
 /** A crude plural fold (alliances -> alliance, tratados -> tratado); typos are left to the fuzzy match. */
 function stem(word: string): string {
   return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 }
 
 /** The topic words of a question, in order, without repeats. */
-export function topicTokens(text: string, lang?: Lang): string[] {
+export function topicTokens(
+  text: string,
+  lang?: Lang,
+  vocabulary: ReportVocabulary = EMPTY_VOCABULARY,
+): string[] {
   const out: string[] = [];
+  const { aliases, ignored } = vocabulary;
+  const hidden = lang ? vocabulary.hidden[lang] : undefined;
   for (const word of foldText(text).split(' ')) {
-    if (!word || STOPWORDS.has(word) || DOMAIN_WORDS.has(word)) continue;
-    if (lang === 'es' && SPANISH_ONLY.has(word)) continue;
+    if (!word || hidden?.has(word)) continue;
+    if (STOPWORDS.has(word) && !aliases.has(word)) continue;
+    if (ignored.has(word)) continue;
     if (word.length < 2 && !/\d/.test(word)) continue;
-    const stemmed = ALIASES[word] ?? stem(word);
+    const stemmed = aliases.get(word) ?? stem(word);
     if (!out.includes(stemmed)) out.push(stemmed);
   }
   return out;
 }
 
 /** The key that identifies a question regardless of spelling, order and filler words. */
-export function questionKey(text: string, lang?: Lang): string {
-  const tokens = topicTokens(text, lang);
+export function questionKey(
+  text: string,
+  lang?: Lang,
+  vocabulary: ReportVocabulary = EMPTY_VOCABULARY,
+): string {
+  const tokens = topicTokens(text, lang, vocabulary);
   // A question made only of filler ("hello?") keys on its folded text, so it does not vanish.
   return tokens.length > 0 ? [...tokens].sort().join(' ') : foldText(text);
 }
@@ -100,7 +123,7 @@ function editDistanceAtMost(a: string, b: string, max: number): boolean {
 
 /**
  * Whether two words are the same word misspelt. Short words must match exactly: acronyms one letter
- * apart are usually different organisations (APEC and OPEC).
+ * apart are usually different organisations ("abcd" and "abce").
  */
 export function sameWord(a: string, b: string): boolean {
   if (a === b) return true;

@@ -6,6 +6,8 @@ import type { Config } from '../config.js';
 import type { Answer, Lang, Tier } from '../answer/types.js';
 import { openDatabase, type Db } from './db.js';
 import { hashUserId, loadHashKey } from './hash.js';
+import { MAX_QUESTION_LENGTH } from '../answer/types.js';
+import type { ReportVocabulary } from './normalize.js';
 import { buildReport, type Report, type ReportOptions } from './report.js';
 
 export type QuestionSource = 'discord' | 'terminal';
@@ -78,10 +80,11 @@ export interface QuestionLogOptions {
   /** Milliseconds since the epoch; tests move time. */
   now?: () => number;
   busyTimeoutMs?: number;
+  /** The knowledge base's words for the report (reportVocabulary); none by default. */
+  vocabulary?: ReportVocabulary;
 }
 
 const DAY_MS = 86_400_000;
-const MAX_QUESTION_CHARS = 1000;
 /** At most one error line per interval when every write fails (a full disk), with a count of the rest. */
 const ERROR_LOG_INTERVAL_MS = 60_000;
 
@@ -111,6 +114,7 @@ export const disabledQuestionLog: QuestionLog = Object.freeze({
 export class SqliteQuestionLog implements QuestionLog {
   readonly enabled = true;
   private readonly now: () => number;
+  private readonly vocabulary: ReportVocabulary | undefined;
   private readonly insertQuestion;
   private readonly upsertVote;
   private readonly selectQuestion;
@@ -128,6 +132,7 @@ export class SqliteQuestionLog implements QuestionLog {
     options: QuestionLogOptions = {},
   ) {
     this.now = options.now ?? Date.now;
+    this.vocabulary = options.vocabulary;
     // Deleted rows are overwritten, not left in free pages: a purge or a forget must really forget.
     db.pragma('secure_delete = ON');
     this.insertQuestion = db.prepare<unknown[], never>(
@@ -166,7 +171,7 @@ export class SqliteQuestionLog implements QuestionLog {
         entry.guildId ?? null,
         entry.channelId ?? null,
         entry.userId ? hashUserId(this.hashKey, entry.userId) : null,
-        entry.question.slice(0, MAX_QUESTION_CHARS),
+        entry.question.slice(0, MAX_QUESTION_LENGTH),
         entry.lang,
         entry.tier,
         entry.factId,
@@ -204,7 +209,7 @@ export class SqliteQuestionLog implements QuestionLog {
 
   report(options: ReportOptions): Report | null {
     try {
-      return buildReport(this.db, { now: this.now(), ...options });
+      return buildReport(this.db, { now: this.now(), vocabulary: this.vocabulary, ...options });
     } catch (err) {
       this.fail('report', err);
       return null;

@@ -8,6 +8,18 @@ import { loadHashKey } from './hash.js';
 import { createLogger } from '../log.js';
 import { SqliteQuestionLog } from './question-log.js';
 import { buildReport, renderReportMarkdown, renderReportText } from './report.js';
+import { KnowledgeError, loadKnowledge } from '../knowledge/load.js';
+import { EMPTY_VOCABULARY, reportVocabulary, type ReportVocabulary } from './normalize.js';
+
+/** The knowledge base's words for grouping questions; without a valid knowledge folder, none. */
+function vocabularyOf(dir: string): ReportVocabulary {
+  try {
+    return reportVocabulary(loadKnowledge(dir));
+  } catch (err) {
+    if (err instanceof KnowledgeError) return EMPTY_VOCABULARY;
+    throw err;
+  }
+}
 
 export const USAGE = `Usage: npm run report -- [--days N] [--format text|md] [--out FILE]
        npm run report -- --forget-user <discord user id>
@@ -93,7 +105,11 @@ export function runReportCommand(
   const db = openDatabase(path, { mustExist: true, busyTimeoutMs: 5000 });
   let text: string;
   try {
-    const report = buildReport(db, { days: Number(values.days), now });
+    const report = buildReport(db, {
+      days: Number(values.days),
+      now,
+      vocabulary: vocabularyOf(config.knowledgeDir),
+    });
     text = values.format === 'md' ? renderReportMarkdown(report) : renderReportText(report);
   } finally {
     db.close();

@@ -3,8 +3,15 @@
 // the database is one function (loadReportRows); everything after it is pure and renders to text
 // or Markdown.
 import type { Db } from './db.js';
-import { foldText, questionKey, tokenSimilarity, topicTokens } from './normalize.js';
-import { normalize } from '../answer/normalize.js';
+import {
+  EMPTY_VOCABULARY,
+  foldText,
+  questionKey,
+  tokenSimilarity,
+  topicTokens,
+  type ReportVocabulary,
+} from './normalize.js';
+import { normalize } from '../text/fold.js';
 import type { Lang } from '../answer/types.js';
 
 const DAY_MS = 86_400_000;
@@ -17,6 +24,8 @@ export interface ReportOptions {
   limit?: number;
   /** Minimum token similarity (0..1) for two unanswered questions to be one gap. */
   gapSimilarity?: number;
+  /** The knowledge base's words (entity names, the home entity): see reportVocabulary. */
+  vocabulary?: ReportVocabulary;
   /** Only questions asked in this Discord server (for /stats, so one server never sees another's questions). */
   guildId?: string;
 }
@@ -199,10 +208,11 @@ export function summarize(
     byLang: Object.fromEntries(ranked(countBy(questions, (q) => q.lang))),
     latencyMs:
       latencies.length > 0 ? { p50: percentile(latencies, 50), p95: percentile(latencies, 95) } : null,
-    topQuestions: topQuestions(factualRows, limit),
+    topQuestions: topQuestions(factualRows, limit, options.vocabulary ?? EMPTY_VOCABULARY),
     gaps: findGaps(
       factualRows.filter((q) => !q.answered),
       options.gapSimilarity ?? 0.5,
+      options.vocabulary,
     ).slice(0, limit),
     downvotedFacts: downvotedFacts(questions, votes, limit),
     teaching: teachingFigures(factualRows, answered, learnedKeys),
@@ -224,13 +234,17 @@ function teachingFigures(
   };
 }
 
-function topQuestions(rows: readonly QuestionRow[], limit: number): TopQuestion[] {
+function topQuestions(
+  rows: readonly QuestionRow[],
+  limit: number,
+  vocabulary: ReportVocabulary,
+): TopQuestion[] {
   const groups = new Map<string, QuestionRow[]>();
   // The same few questions come back thousands of times: normalize each spelling once.
   const keys = new Map<string, string>();
   for (const row of rows) {
     const spelling = `${row.lang}\u0000${row.question}`;
-    const key = keys.get(spelling) ?? questionKey(row.question, row.lang);
+    const key = keys.get(spelling) ?? questionKey(row.question, row.lang, vocabulary);
     keys.set(spelling, key);
     const group = groups.get(key);
     if (group) group.push(row);
@@ -269,8 +283,12 @@ export interface Spelling {
  * the group holding its most similar spelling when the similarity reaches the threshold, or starts a
  * new group. Questions with no topic words ("??", "hello there") only group when identical.
  */
-export function findGaps(unanswered: readonly QuestionRow[], threshold: number): Gap[] {
-  return groupSpellings(unanswered, threshold)
+export function findGaps(
+  unanswered: readonly QuestionRow[],
+  threshold: number,
+  vocabulary: ReportVocabulary = EMPTY_VOCABULARY,
+): Gap[] {
+  return groupSpellings(unanswered, threshold, vocabulary)
     .map((group): Gap => {
       const [lead, ...rest] = group;
       return {
@@ -287,7 +305,11 @@ export function findGaps(unanswered: readonly QuestionRow[], threshold: number):
 }
 
 /** The grouping behind findGaps: every spelling of each group, the most asked first (teaching uses all). */
-export function groupSpellings(unanswered: readonly QuestionRow[], threshold: number): Spelling[][] {
+export function groupSpellings(
+  unanswered: readonly QuestionRow[],
+  threshold: number,
+  vocabulary: ReportVocabulary = EMPTY_VOCABULARY,
+): Spelling[][] {
   const byText = new Map<string, Spelling>();
   for (const row of unanswered) {
     const text = display(row.question);
@@ -300,7 +322,7 @@ export function groupSpellings(unanswered: readonly QuestionRow[], threshold: nu
       byText.set(folded, {
         text,
         lang: row.lang,
-        tokens: topicTokens(text, row.lang),
+        tokens: topicTokens(text, row.lang, vocabulary),
         count: 1,
         lastAskedAt: row.askedAt,
       });

@@ -2,8 +2,8 @@
 // Built once per knowledge base; the same analyzer turns facts and questions into tokens so that
 // both sides agree on synonyms, names and spelling.
 import { DICTIONARY } from './dictionary.js';
-import { ENTITIES } from './entities.js';
-import { normalize, PhraseTable, singular, STOPWORDS } from './normalize.js';
+import type { Lexicon } from './lexicon.js';
+import { normalize, PhraseTable, singular } from './normalize.js';
 import type { Lang } from './types.js';
 
 export interface Analysis {
@@ -49,7 +49,7 @@ const MAX_CORRECTABLE = 30;
 const FUNCTION_QUESTION =
   /^(what|que|whats) (does|do|is|are|hace|es) .+ (do|for|hace)( exactly| really| actually| again| now| today| anyway)*$/;
 
-/** Shorter words are never corrected to complete a name: "she us" must not become "the US". */
+/** Shorter words are never corrected to complete a name: a two-letter word next to "the" is not a typo of a name. */
 const MIN_NAME_TYPO = 4;
 
 /** Longest typo a word of this length may carry and still be corrected. */
@@ -64,11 +64,27 @@ export class Analyzer {
   /** Symmetric-delete index: each known word under each of its one-letter deletions. */
   private readonly deleteIndex = new Map<string, string[]>();
 
-  constructor(synonyms: string[][], corpus: string[]) {
-    for (const e of ENTITIES) {
+  private readonly stopwords: Set<string>;
+  /** Per language: its stopwords that are also a one-word entity name (a Spanish article that is also an abbreviation), read as stopwords. */
+  private readonly hiddenNames: Record<Lang, Set<string>>;
+
+  constructor(synonyms: string[][], corpus: string[], lexicon: Lexicon) {
+    this.stopwords = lexicon.stopwords;
+    const oneWordNames = new Set<string>();
+    for (const e of lexicon.entities) {
       this.entityTokens.add(e.canonical);
       this.canonicals.add(e.canonical);
-      for (const v of e.variants) this.phrases.add(v, e.canonical);
+      for (const v of e.variants) {
+        this.phrases.add(v, e.canonical);
+        const key = normalize(v);
+        if (key && !key.includes(' ')) oneWordNames.add(key);
+      }
+    }
+    const hidden = (lang: Lang) => new Set([...lexicon.stopwordsOf[lang]].filter((w) => oneWordNames.has(w)));
+    this.hiddenNames = { en: hidden('en'), es: hidden('es') };
+    for (const group of lexicon.focusGroups) {
+      this.canonicals.add(group[0]!);
+      for (const v of group.slice(1)) this.phrases.add(v, group[0]!);
     }
     for (const group of synonyms) {
       const canonical = normalize(group[0]!).replace(/ /g, '');
@@ -93,9 +109,10 @@ export class Analyzer {
 
   /** The closest known word within the typo budget, or the word itself. */
   correct(word: string): string {
-    if (this.known.has(word) || STOPWORDS.has(word) || DICTIONARY.has(word) || /\d/.test(word)) return word;
+    if (this.known.has(word) || this.stopwords.has(word) || DICTIONARY.has(word) || /\d/.test(word))
+      return word;
     const max = maxTypos(word.length);
-    // Probing a long word's two-letter deletions costs O(length^2) lookups ("NATO" x 75 took 270 ms);
+    // Probing a long word's two-letter deletions costs O(length^2) lookups (a name typed 75 times over took 270 ms);
     // no word the knowledge base knows is that long, so there is nothing to correct it to.
     if (max === 0 || word.length > MAX_CORRECTABLE) return word;
     const probes = new Set<string>([word, ...deletes(word)]);
@@ -151,8 +168,9 @@ export class Analyzer {
     let ws = normalize(text)
       .split(' ')
       .filter((w) => w);
-    // "un" is the Spanish article far more often than the United Nations.
-    if (lang === 'es') ws = ws.filter((w) => w !== 'un');
+    // A stopword of the question's language that is also a short name is the stopword far more often.
+    const hidden = this.hiddenNames[lang];
+    if (hidden.size) ws = ws.filter((w) => !hidden.has(w));
     if (correctTypos)
       ws = ws.map((w) => {
         const c = this.correct(w);
@@ -162,10 +180,10 @@ export class Analyzer {
     if (correctTypos) ws = this.correctInNames(ws, corrections);
     const tokens: string[] = [];
     const entities: string[] = [];
-    // "What does NATO do?" and "what is NATO for?" ask what something is for, though both words are stopwords.
+    // "What does the X do?" and "what is the X for?" ask what something is for, though both words are stopwords.
     if (FUNCTION_QUESTION.test(ws.join(' '))) tokens.push('job');
     for (const t of this.phrases.apply(ws)) {
-      if (STOPWORDS.has(t) && !this.canonicals.has(t)) continue;
+      if (this.stopwords.has(t) && !this.canonicals.has(t)) continue;
       if (this.entityTokens.has(t)) entities.push(t);
       tokens.push(this.stem(t));
     }

@@ -1,20 +1,33 @@
 // The brain every transport talks to: question in, Answer out. Cuts over-long questions, detects the
 // language, handles small talk, asks the matcher, and builds the Answer. No I/O.
 import Fuse, { type FuseIndex } from 'fuse.js';
-import { detectLang, isSpanishLocale } from './lang.js';
+import { detectLang, langOfLocale } from './lang.js';
 import { Matcher } from './match.js';
 import { normalize } from './normalize.js';
-import { declineAnswer, declineText, factAnswer, MESSAGES } from './respond.js';
-import { smallTalkKind, smallTalkReply } from './smalltalk.js';
+import type { MatchResult } from './match.js';
+import { declineAnswer, declineText, factAnswer } from './respond.js';
+import { combineAnswers } from './combine.js';
+import { mayHoldSeveral, questionParts } from './conversation.js';
+import { smallTalkOf } from './smalltalk.js';
 import type { Fact, KnowledgeBase } from '../knowledge/schema.js';
-import type { Answer, AskOptions, Brain, Lang, Suggestion } from './types.js';
-
-/** Questions are cut to this many characters before matching; the user is told. */
-export const MAX_QUESTION_LENGTH = 300;
+import {
+  MAX_QUESTION_LENGTH,
+  type Answer,
+  type AskOptions,
+  type Brain,
+  type Lang,
+  type Suggestion,
+} from './types.js';
 /** "Did you mean" suggestions shown when a question is declined. */
 const MAX_SUGGESTIONS = 3;
 /** A declined question's candidates below this score are too far off to suggest. */
 const SUGGEST_FLOOR = 0.25;
+/** What every Answer of one question shares. */
+interface Base {
+  question: string;
+  lang: Lang;
+  truncated: boolean;
+}
 /** Discord allows at most 25 autocomplete choices. */
 const MAX_COMPLETIONS = 25;
 
@@ -31,7 +44,7 @@ const completionsOf = (facts: Fact[]): Completion[] =>
 
 /**
  * What a brain is made of, as plain data and the matcher: everything indexing builds. A start-up
- * snapshot (src/knowledge/snapshot.ts) stores these and restores a brain from them.
+ * snapshot (src/startup/snapshot.ts) stores these and restores a brain from them.
  */
 export interface BrainParts {
   matcher: Matcher;
@@ -81,20 +94,30 @@ export function brainFromParts({ matcher, learned, completionIndex }: BrainParts
     Fuse.parseIndex<Completion>(completionIndex),
   );
 
+  const { lexicon } = matcher;
+  const { persona } = lexicon;
+  const smallTalk = smallTalkOf(lexicon);
   const related = (f: Fact) => f.related.map((id) => byId.get(id)).filter((x): x is Fact => !!x);
 
   function ask(question: string, options: AskOptions = {}): Answer {
     const raw = typeof question === 'string' ? question : '';
     const truncated = raw.length > MAX_QUESTION_LENGTH;
     const text = truncated ? raw.slice(0, MAX_QUESTION_LENGTH) : raw;
-    const lang = detectLang(text, options.locale);
+    const lang = detectLang(lexicon, text, options.locale);
     const base = { question: text, lang, truncated };
 
     if (!normalize(text))
-      return declineAnswer(base, 'empty', MESSAGES.empty[lang], pinned.slice(0, 3), null, 'empty question');
-    const kind = smallTalkKind(text);
+      return declineAnswer(
+        base,
+        'empty',
+        persona.messages.empty[lang],
+        pinned.slice(0, 3),
+        null,
+        'empty question',
+      );
+    const kind = smallTalk.kind(text);
     if (kind)
-      return declineAnswer(base, 'smalltalk', smallTalkReply(kind, lang), [], null, `small talk (${kind})`);
+      return declineAnswer(base, 'smalltalk', smallTalk.reply(kind, lang), [], null, `small talk (${kind})`);
 
     // A learned phrasing routes its exact question to its fact; it was checked to name no entity the
     // fact is not about, and the same words mean the same entities.
@@ -113,7 +136,13 @@ export function brainFromParts({ matcher, learned, completionIndex }: BrainParts
           candidates: [],
         });
     }
-    const result = matcher.match(text, lang);
+    const history = options.history?.filter((h) => typeof h === 'string') ?? [];
+    if (history.length || mayHoldSeveral(text, lexicon)) return askParts(base, text, history);
+    return answerOf(base, matcher.match(text, lang));
+  }
+
+  /** One match result -> the Answer: the fact, or a decline with "did you mean" suggestions. */
+  function answerOf(base: Base, result: MatchResult): Answer {
     if (result.tier !== 'declined') {
       const fact = byId.get(result.factId)!;
       return factAnswer(base, fact, related(fact), result.score, result);
@@ -125,24 +154,62 @@ export function brainFromParts({ matcher, learned, completionIndex }: BrainParts
     return declineAnswer(
       base,
       'declined',
-      declineText(result, lang),
+      declineText(lexicon, result, base.lang),
       near.length ? near : pinned.slice(0, MAX_SUGGESTIONS),
       result,
       result.reason,
     );
   }
 
+  const partsContext = {
+    analyzer: matcher.analyzer,
+    lexicon,
+    isSmallTalk: (t: string) => smallTalk.kind(t) !== null,
+  };
+
+  /**
+   * A message that may hold several questions, or follows earlier ones: each question part is
+   * matched in its context (conversation.ts). The parts the knowledge base answers are answered in
+   * one reply, which says plainly which parts it cannot answer; nothing answered, the message is
+   * declined as one question would be.
+   */
+  function askParts(base: Base, text: string, history: readonly string[]): Answer {
+    const parts = questionParts(partsContext, text, base.lang, history);
+    if (!parts.length) return answerOf(base, matcher.match(text, base.lang));
+    const results = parts.map((p) => {
+      const read = matcher.matchAnalysis(p.analysis);
+      if (read.tier !== 'declined' || !p.standalone) return read;
+      // A follow-up naming nothing ("does it cooperate on X?") may read better on its own.
+      const alone = matcher.matchAnalysis(p.standalone);
+      return alone.tier === 'declined' ? read : alone;
+    });
+    const answered: Extract<MatchResult, { factId: string }>[] = [];
+    const unanswered: string[] = [];
+    results.forEach((r, i) => {
+      if (r.tier === 'declined') unanswered.push(parts[i]!.shown);
+      else if (!answered.some((a) => a.factId === r.factId)) answered.push(r);
+    });
+    if (!answered.length) {
+      // One question declined: the most telling reason (an entity no fact is about) first.
+      const declined = results.find((r) => r.tier === 'declined' && r.foreign.length) ?? results.at(-1)!;
+      return answerOf(base, declined);
+    }
+    const answers = answered.map((r) => answerOf(base, r));
+    if (answers.length === 1 && !unanswered.length) return answers[0]!;
+    return combineAnswers(base, answers, unanswered, persona);
+  }
+
   function complete(input: string, options: AskOptions & { limit?: number } = {}): Suggestion[] {
     const limit = Math.min(options.limit ?? MAX_COMPLETIONS, MAX_COMPLETIONS);
     const typed = (input ?? '').slice(0, MAX_QUESTION_LENGTH).trim();
     if (!typed) {
-      const lang: Lang = isSpanishLocale(options.locale) ? 'es' : 'en';
+      const lang: Lang = langOfLocale(options.locale);
       return pinned
         .slice(0, limit)
         .map((f) => ({ factId: f.id, question: lang === 'es' ? f.es.question : f.question }));
     }
     // Show questions in the language being typed (the locale breaks ties), whatever phrasing matched.
-    const lang = detectLang(typed, options.locale);
+    const lang = detectLang(lexicon, typed, options.locale);
     const seen = new Set<string>();
     const out: Suggestion[] = [];
     for (const r of completions.search(typed, { limit: limit * 4 })) {
@@ -158,10 +225,19 @@ export function brainFromParts({ matcher, learned, completionIndex }: BrainParts
   function answerFact(factId: string, options: AskOptions = {}): Answer | null {
     const fact = byId.get(factId);
     if (!fact) return null;
-    const lang: Lang = isSpanishLocale(options.locale) ? 'es' : 'en';
+    const lang: Lang = langOfLocale(options.locale);
     const question = lang === 'es' ? fact.es.question : fact.question;
     return factAnswer({ question, lang, truncated: false }, fact, related(fact), 1, null);
   }
 
-  return { ask, complete, answerFact, facts: () => facts, factCount: facts.length };
+  return {
+    ask,
+    complete,
+    answerFact,
+    facts: () => facts,
+    factCount: facts.length,
+    persona,
+    domain: lexicon.domain,
+    detectLang: (text, locale) => detectLang(lexicon, text, locale),
+  };
 }

@@ -4,8 +4,7 @@
 // countries or organizations than the question names. Pure: no I/O, built once per knowledge base.
 import Fuse from 'fuse.js';
 import { Analyzer, type Analysis } from './analyze.js';
-import { HOME_ENTITY } from './entities.js';
-import { LIGHT_WORDS, QUESTION_WORDS } from './normalize.js';
+import { buildLexicon, type Lexicon } from './lexicon.js';
 import { factTexts, type Fact, type KnowledgeBase } from '../knowledge/schema.js';
 import type { Lang } from './types.js';
 
@@ -74,16 +73,13 @@ export const MATCH = {
   weakHit: 0.5,
   /** A word the knowledge base has never seen weighs this much of its rarest word. */
   unknownWeight: 1,
-  /** A light verb ("make", "use", "sit"; see LIGHT_WORDS) counts this much of its weight. */
+  /** A light verb ("make", "use", "sit"; lang/*.yaml lightWords) counts this much of its weight. */
   lightWeight: 0.4,
 };
 
-/**
- * Tokens asking for a date, a place, a quantity or a person (see knowledge/synonyms.yaml). A fact may answer a
- * question holding one only if its own questions hold it too: "When did Mexico join the UN?" must
- * not get the UN membership fact.
- */
-export const FOCUS_TOKENS = new Set(['when', 'where', 'howmany', 'howmuch', 'person']);
+// Tokens asking for a date, a place, a quantity or a person are roles declared in lang/*.yaml
+// (Lexicon.focusTokens). A fact may answer a question holding one only if its own questions hold it
+// too: "When did the country join X?" must not get the fact saying that it is a member of X.
 
 /** The k entries with the highest values, best first, without sorting the whole map. */
 function topK(map: Map<number, number>, k: number): [number, number][] {
@@ -102,6 +98,7 @@ const keyOf = (tokens: string[]) => [...new Set(tokens)].sort().join(' ');
 
 export class Matcher {
   readonly analyzer: Analyzer;
+  readonly lexicon: Lexicon;
   private readonly docs: Doc[];
   private readonly byId = new Map<string, Doc>();
   private readonly exact = new Map<string, number>();
@@ -114,7 +111,8 @@ export class Matcher {
   private readonly shared: number[];
 
   constructor(kb: KnowledgeBase) {
-    this.analyzer = new Analyzer(kb.synonyms, kb.facts.flatMap(factTexts));
+    this.lexicon = buildLexicon(kb);
+    this.analyzer = new Analyzer(kb.synonyms, kb.facts.flatMap(factTexts), this.lexicon);
     const an = (text: string, lang: Lang) => this.analyzer.analyze(text, lang, false);
 
     this.docs = kb.facts.map((fact) => {
@@ -171,7 +169,7 @@ export class Matcher {
     for (const [t, list] of this.postings) this.idfs.set(t, Math.log(1 + n / list.length));
     this.unknownIdf = Math.log(1 + n) * MATCH.unknownWeight;
     // Light verbs are weighed down once here, known or not, so idf() stays a plain lookup.
-    for (const w of LIGHT_WORDS) this.idfs.set(w, this.idf(w) * MATCH.lightWeight);
+    for (const w of this.lexicon.lightWords) this.idfs.set(w, this.idf(w) * MATCH.lightWeight);
     for (const doc of this.docs)
       for (const p of doc.phrasings) for (const t of p.set) p.weight += this.idf(t);
     this.shared = new Array<number>(this.docs.reduce((m, d) => Math.max(m, d.phrasings.length), 0)).fill(0);
@@ -194,12 +192,17 @@ export class Matcher {
   }
 
   match(question: string, lang: Lang): MatchResult {
-    const analysis = this.analyzer.analyze(question, lang);
+    return this.matchAnalysis(this.analyzer.analyze(question, lang));
+  }
+
+  /** The best fact for an analysed question (the brain builds some: a follow-up read with its context). */
+  matchAnalysis(analysis: Analysis): MatchResult {
     const { tokens } = analysis;
-    if (tokens.every((t) => QUESTION_WORDS.has(t)))
+    const { questionWords, focusTokens, home } = this.lexicon;
+    if (tokens.every((t) => questionWords.has(t)))
       return { tier: 'declined', reason: 'no words to match', foreign: [], analysis, candidates: [] };
 
-    const asked = new Set(analysis.entities.filter((e) => e !== HOME_ENTITY));
+    const asked = new Set(analysis.entities.filter((e) => e !== home));
     const foreign = [...asked].filter((e) => !this.coveredEntities.has(e));
 
     const exactDoc = this.exact.get(keyOf(tokens));
@@ -219,7 +222,7 @@ export class Matcher {
       };
 
     // Only facts about every entity named, and asking every date/place/quantity word asked, may answer.
-    const focus = tokens.filter((t) => FOCUS_TOKENS.has(t));
+    const focus = tokens.filter((t) => focusTokens.has(t));
     const entities = [...asked];
     const filtered = entities.length > 0 || focus.length > 0;
     const eligible = (doc: Doc) =>
@@ -237,7 +240,7 @@ export class Matcher {
     });
     if (!best) {
       const reason = focus.length
-        ? `asks "${focus.join(', ')}", which no fact answers`
+        ? `asks "${focus.map((t) => t.slice(1)).join(', ')}", which no fact answers`
         : asked.size
           ? `no fact is about ${entities.join(' and ')} together`
           : 'no fact shares its words';

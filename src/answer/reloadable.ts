@@ -28,8 +28,15 @@ export function createReloadableBrain(build: () => Brain): ReloadableBrain {
     complete: (input, options) => current.complete(input, options),
     answerFact: (factId, options) => current.answerFact(factId, options),
     facts: () => current.facts(),
+    detectLang: (text, locale) => current.detectLang(text, locale),
     get factCount() {
       return current.factCount;
+    },
+    get persona() {
+      return current.persona;
+    },
+    get domain() {
+      return current.domain;
     },
     get generation() {
       return generation;

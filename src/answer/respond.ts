@@ -1,25 +1,12 @@
-// Match results -> Answer objects, in the question's language. The wording of every message the
-// bot says on its own (declines, empty questions) lives here, in both languages.
-import { displayName } from './entities.js';
+// Match results -> Answer objects, in the question's language. What the bot says on its own about
+// its subject (declines, empty questions) is the knowledge base's persona (persona.yaml); the
+// messages here say nothing about any subject.
+import { displayName, fill, type Lexicon } from './lexicon.js';
 import type { MatchResult } from './match.js';
 import type { Fact } from '../knowledge/schema.js';
 import type { Answer, Explain, Lang, Suggestion, Tier } from './types.js';
 
 export const MESSAGES = {
-  empty: {
-    en: 'Ask me a question about Mexico\'s international alliances, for example "Is Mexico in NATO?"',
-    es: 'Hazme una pregunta sobre las alianzas internacionales de México, por ejemplo "¿México está en la OTAN?"',
-  },
-  notSure: {
-    en: "I'm not sure I can answer that from what I know, so I won't guess. I answer questions about Mexico's international alliances.",
-    es: 'No estoy seguro de poder responder eso con lo que sé, así que no voy a adivinar. Respondo preguntas sobre las alianzas internacionales de México.',
-  },
-  foreign: {
-    en: (names: string) =>
-      `I only have facts about Mexico's alliances, and nothing that answers this about ${names}, so I won't guess.`,
-    es: (names: string) =>
-      `Solo tengo datos sobre las alianzas de México, y nada que responda esto sobre ${names}, así que no voy a adivinar.`,
-  },
   didYouMean: { en: 'Did you mean:', es: '¿Quisiste decir:' },
   truncated: {
     en: (max: number) => `Your question was long, so I only read its first ${max} characters.`,
@@ -32,8 +19,8 @@ export const suggestionFor = (fact: Fact, lang: Lang): Suggestion => ({
   question: lang === 'es' ? fact.es.question : fact.question,
 });
 
-const listNames = (names: string[], lang: Lang) => {
-  const shown = names.map(displayName);
+const listNames = (lexicon: Lexicon, names: string[], lang: Lang) => {
+  const shown = names.map((n) => displayName(lexicon, n));
   if (shown.length < 2) return shown.join('');
   return `${shown.slice(0, -1).join(', ')} ${lang === 'es' ? 'y' : 'and'} ${shown.at(-1)}`;
 };
@@ -70,6 +57,7 @@ export function factAnswer(
     text: base.lang === 'es' ? fact.es.answer : fact.answer,
     confidence,
     factId: fact.id,
+    factIds: [fact.id],
     topic: fact.topic,
     sources: fact.sources,
     related: related.map((f) => suggestionFor(f, base.lang)),
@@ -94,6 +82,7 @@ export function declineAnswer(
     text,
     confidence: result?.candidates[0]?.score ?? 0,
     factId: null,
+    factIds: [],
     topic: null,
     sources: [],
     related: [],
@@ -102,8 +91,13 @@ export function declineAnswer(
   };
 }
 
-export function declineText(result: Extract<MatchResult, { tier: 'declined' }>, lang: Lang): string {
+export function declineText(
+  lexicon: Lexicon,
+  result: Extract<MatchResult, { tier: 'declined' }>,
+  lang: Lang,
+): string {
+  const { messages } = lexicon.persona;
   return result.foreign.length
-    ? MESSAGES.foreign[lang](listNames(result.foreign, lang))
-    : MESSAGES.notSure[lang];
+    ? fill(messages.foreign[lang], { names: listNames(lexicon, result.foreign, lang) })
+    : messages.notSure[lang];
 }

@@ -1,8 +1,14 @@
 // The transport-neutral answer. Every transport (terminal, JSON CLI, Discord) renders this and
 // nothing else, so the knowledge layer never needs to know who asked.
-import type { Fact, Source, Topic } from '../knowledge/schema.js';
+import type { Fact, KnowledgeBase, Lang, Persona, Source, Topic } from '../knowledge/schema.js';
 
-export type Lang = 'en' | 'es';
+export type { Lang } from '../knowledge/schema.js';
+
+/**
+ * The longest question the brain reads, in characters: Discord's message limit. Longer input is
+ * cut to this and the user is told. The one question-length limit: every transport uses it.
+ */
+export const MAX_QUESTION_LENGTH = 2000;
 
 /** How the question was handled: which tier matched, or why nothing did. */
 export type Tier = 'exact' | 'fuzzy' | 'smalltalk' | 'declined' | 'empty';
@@ -32,7 +38,10 @@ export interface Answer {
   text: string;
   /** 0..1: how sure the matcher is that the fact answers the question. */
   confidence: number;
+  /** The first fact used (factIds[0]), or null when not answered. */
   factId: string | null;
+  /** Every fact the answer uses, in the order the reply gives them; empty when not answered. */
+  factIds: string[];
   topic: Topic | null;
   lang: Lang;
   sources: Source[];
@@ -48,7 +57,7 @@ export interface Answer {
 export interface AskOptions {
   /** Language hint from the transport (a Discord user's locale); the question's own language wins when clear. */
   locale?: string | undefined;
-  /** Earlier questions of the same conversation, oldest first, for follow-ups ("why not?"). */
+  /** The earlier questions of the same conversation, oldest first (a follow-up is read in their light). */
   history?: readonly string[] | undefined;
   /** The Discord server asking, for phrasings learned in that server only (TEACH_SHARING=off). */
   guildId?: string | null | undefined;
@@ -59,9 +68,15 @@ export interface Brain {
   ask(question: string, options?: AskOptions): Answer;
   /** Ranked known questions for autocomplete; pinned ones when the input is empty. */
   complete(input: string, options?: AskOptions & { limit?: number }): Suggestion[];
-  /** The answer for a known fact id (buttons, /nato), in the given language. */
+  /** The answer for a known fact id (buttons, the featured command), in the given language. */
   answerFact(factId: string, options?: AskOptions): Answer | null;
   /** Every fact, in file order (for /alliances and listings). */
   facts(): readonly Fact[];
   readonly factCount: number;
+  /** The language a question is in, the locale breaking ties (the one language resolver). */
+  detectLang(text: string, locale?: string | null): Lang;
+  /** What the bot says on its own, its topics and featured command (persona.yaml). */
+  readonly persona: Persona;
+  /** The knowledge base's entities, persona and languages, as validated. */
+  readonly domain: Pick<KnowledgeBase, 'entities' | 'persona' | 'languages'>;
 }

@@ -1,7 +1,6 @@
 // Answer -> what the terminal shows a person, and the JSON line tools read. Pure functions.
-import type { Answer } from '../answer/types.js';
 import { MESSAGES } from '../answer/respond.js';
-import { MAX_QUESTION_LENGTH } from '../answer/brain.js';
+import { MAX_QUESTION_LENGTH, type Answer } from '../answer/types.js';
 
 const LABELS = {
   en: { source: 'Source', related: 'Related', confidence: 'confidence' },
@@ -46,8 +45,12 @@ export interface JsonAnswer {
   answer: string;
   confidence: number;
   factId: string | null;
+  /** Every fact the answer uses; factId is the first. */
+  factIds: string[];
   sources: { title: string; url: string }[];
   suggestions: string[];
+  /** Only for a --jsonl input line that could not be read: why. */
+  error?: string;
   explain?: Answer['explain'];
 }
 
@@ -59,8 +62,43 @@ export function toJson(asked: string, a: Answer, { explain = false } = {}): Json
     answer: a.answered ? a.text : '',
     confidence: Math.round(a.confidence * 1000) / 1000,
     factId: a.factId,
+    factIds: a.factIds,
     sources: a.sources.map((s) => ({ title: s.title, url: s.url })),
     suggestions: a.suggestions.map((s) => s.question),
     ...(explain ? { explain: a.explain } : {}),
   };
+}
+
+/** The answer object for a --jsonl input line that is not a valid request: never answered, says why. */
+export function errorJson(line: string, error: string): JsonAnswer {
+  return {
+    question: line,
+    answered: false,
+    answer: '',
+    confidence: 0,
+    factId: null,
+    factIds: [],
+    sources: [],
+    suggestions: [],
+    error,
+  };
+}
+
+/** One --jsonl request: `{"question": string, "history"?: string[]}`. */
+export type JsonRequest = { question: string; history: string[] } | { error: string };
+
+export function parseJsonRequest(line: string): JsonRequest {
+  let data: unknown;
+  try {
+    data = JSON.parse(line);
+  } catch (err) {
+    return { error: `not valid JSON: ${(err as Error).message}` };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    return { error: 'expected a JSON object like {"question": "...", "history": ["..."]}' };
+  const { question, history = [] } = data as { question?: unknown; history?: unknown };
+  if (typeof question !== 'string') return { error: '"question" must be a string' };
+  if (!Array.isArray(history) || !history.every((h) => typeof h === 'string'))
+    return { error: '"history" must be an array of strings (the earlier questions, oldest first)' };
+  return { question, history };
 }

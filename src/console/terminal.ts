@@ -1,9 +1,14 @@
-// Terminal mode: the same brain without Discord. A prompt when a person is typing; one answer per
-// line when input is piped, exiting when it ends.
+// Terminal mode: the same brain without Discord. A prompt when a person is typing, where the session's
+// earlier questions are the conversation a follow-up belongs to; one answer per line, each on its
+// own, when input is piped, exiting when it ends.
 import { createInterface } from 'node:readline';
+import { fill } from '../answer/lexicon.js';
 import type { Brain } from '../answer/types.js';
 import { forEachLine } from './lines.js';
 import { renderText } from './render.js';
+
+/** The REPL remembers this many earlier questions of the session. */
+const MAX_HISTORY = 10;
 
 export const DISCORD_NOTICE =
   'No DISCORD_TOKEN set: answering in the terminal. To connect to Discord, put DISCORD_TOKEN in .env (see README).';
@@ -14,9 +19,15 @@ export async function runTerminal(
   output: NodeJS.WritableStream = process.stdout,
   onAnswer: (question: string, answer: ReturnType<Brain['ask']>, ms: number) => void = () => {},
 ): Promise<void> {
-  const answer = (q: string) => {
+  /** The session's earlier questions (the REPL only), so a follow-up is read in their light. */
+  const history: string[] = [];
+  const answer = (q: string, remember = false) => {
     const started = performance.now();
-    const a = brain.ask(q);
+    const a = brain.ask(q, remember ? { history } : {});
+    if (remember) {
+      history.push(q);
+      if (history.length > MAX_HISTORY) history.shift();
+    }
     onAnswer(q, a, performance.now() - started);
     output.write(`${renderText(a)}\n\n`);
   };
@@ -25,13 +36,11 @@ export async function runTerminal(
     return;
   }
   const rl = createInterface({ input, output, prompt: 'ask> ' });
-  output.write(
-    `Ask about Mexico's international alliances (${brain.factCount} facts). Ctrl+D or "exit" to quit.\n`,
-  );
+  output.write(`${fill(brain.persona.messages.consoleIntro.en, { count: brain.factCount })}\n`);
   rl.prompt();
   for await (const line of rl) {
     if (/^\s*(exit|quit|salir)\s*$/i.test(line)) break;
-    if (line.trim()) answer(line);
+    if (line.trim()) answer(line, true);
     rl.prompt();
   }
   rl.close();

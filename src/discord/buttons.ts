@@ -1,16 +1,9 @@
 // Buttons are dispatched by the prefix of their custom id ("fact:<factId>:<lang>"). New kinds of
 // button (e.g. "vote:" feedback) add one entry to `buttons`.
-import type { ButtonInteraction } from 'discord.js';
-import type { CommandContext } from './commands/index.js';
+import type { ButtonHandler } from './commands/types.js';
 import { voteButton } from './feedback.js';
 import { renderAnswer } from './render.js';
 import { USER_ERRORS, UserError } from './text.js';
-
-export interface ButtonHandler {
-  prefix: string;
-  /** `args` are the custom id's parts after the prefix. */
-  execute(interaction: ButtonInteraction, args: string[], ctx: CommandContext): Promise<void>;
-}
 
 export const factButton: ButtonHandler = {
   prefix: 'fact',

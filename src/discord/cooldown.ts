@@ -2,6 +2,7 @@
 // a row) and per channel (a ceiling on answers a window, so one channel cannot keep the bot busy).
 // Memory is bounded: each map holds at most `maxKeys` entries, oldest evicted first, and entries expire
 // lazily when touched. No timers, so nothing is left running; the clock is injected for tests.
+import { MAX_QUESTION_LENGTH } from '../answer/types.js';
 
 export interface CooldownOptions {
   /** Length of the sliding window, in ms. */
@@ -60,7 +61,7 @@ function sameKey(question: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
-    .slice(0, 300);
+    .slice(0, MAX_QUESTION_LENGTH);
 }
 
 /** A Map used as an LRU: reading an entry moves it to the end; the first entry is the oldest. */

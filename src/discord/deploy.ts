@@ -2,7 +2,7 @@
 // server when DISCORD_GUILD_ID is set (instant, for testing), else globally.
 import { REST, Routes } from 'discord.js';
 import type { Config } from '../config.js';
-import { commandDefinitions, commands, type Command } from './commands/index.js';
+import { commandDefinitions, type Command } from './commands/index.js';
 
 export const DEPLOY_ERRORS = {
   noToken: 'DISCORD_TOKEN is not set. Put the bot token in .env (developer portal > Bot > Reset Token).',
@@ -20,10 +20,7 @@ export interface DeployResult {
   names: string[];
 }
 
-export async function deployCommands(
-  config: Config,
-  list: readonly Command[] = commands,
-): Promise<DeployResult> {
+export async function deployCommands(config: Config, list: readonly Command[]): Promise<DeployResult> {
   if (!config.DISCORD_TOKEN) throw new DeployError(DEPLOY_ERRORS.noToken);
   if (!config.DISCORD_CLIENT_ID) throw new DeployError(DEPLOY_ERRORS.noClientId);
   const rest = new REST(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}).setToken(

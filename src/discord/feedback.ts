@@ -12,8 +12,7 @@ import {
 } from '../analytics/index.js';
 import type { Answer, AskOptions, Brain, Suggestion } from '../answer/types.js';
 import { metricEvents } from '../health/events.js';
-import type { ButtonHandler } from './buttons.js';
-import type { CommandContext } from './commands/types.js';
+import type { ButtonHandler, CommandContext } from './commands/types.js';
 import { DISCORD_LIMITS } from './render.js';
 import { renderFeedbackNotice, renderStaffReport, renderVoteReply } from './render-feedback.js';
 import { FEEDBACK_TEXT, USER_ERRORS, UserError, langOf } from './text.js';

@@ -1,12 +1,14 @@
-// Answers plain messages: always when the bot is mentioned or in a DM; in a server's answer channels
-// (its /settings, else ANSWER_CHANNEL_IDS) only when the brain is confident enough for that server, so
-// the bot never talks over a conversation.
+// Answers plain messages: always when the bot is mentioned, in a DM, or replied to (a reply to one of
+// its answers, with or without a ping); in a server's answer channels (its /settings, else
+// ANSWER_CHANNEL_IDS) only when the brain is confident enough for that server, so the bot never talks
+// over a conversation. A follow-up is read in its conversation: the reply chain, or the thread or DM
+// the bot answered in (conversations.ts).
 import type { Message } from 'discord.js';
 import type { QuestionLog } from '../analytics/index.js';
 import type { Answer, Brain } from '../answer/types.js';
 import type { Logger } from '../log.js';
-import { detectLang } from '../answer/lang.js';
 import { logAnswer } from './audit.js';
+import { Conversations } from './conversations.js';
 import type { Cooldowns } from './cooldown.js';
 import { recordAnswer, timedAsk } from './feedback.js';
 import { NO_MENTIONS, renderAnswer } from './render.js';
@@ -47,6 +49,8 @@ export interface MessageHandlerOptions {
   questionLog?: QuestionLog;
   /** Flood control; without it every question is answered. */
   cooldown?: Cooldowns;
+  /** Remembered conversations (reply chains, threads, DMs); a fresh memory by default. */
+  conversations?: Conversations;
 }
 
 export function createMessageHandler({
@@ -55,6 +59,7 @@ export function createMessageHandler({
   settings,
   questionLog,
   cooldown,
+  conversations = new Conversations(),
 }: MessageHandlerOptions) {
   return async function handleMessage(message: Message): Promise<void> {
     const startedAt = performance.now();
@@ -64,13 +69,17 @@ export function createMessageHandler({
     const mentioned = message.mentions.users.has(me.id);
     const server = inDm ? settings.defaults : settings.for(message.guildId);
     const channelOptedIn = !inDm && answersIn(server, message);
-    if (!inDm && !mentioned && !channelOptedIn) return;
+    // A reply to one of the bot's answers speaks to the bot, ping or not.
+    const replying = conversations.repliesToKnownAnswer(message);
+    const addressed = inDm || mentioned || replying;
+    if (!addressed && !channelOptedIn) return;
 
     const text = stripMention(message.content, me.id);
-    if (!text && !inDm && !mentioned) return;
+    if (!text && !addressed) return;
     const locale = server.lang ?? message.guild?.preferredLocale;
-    const { answer, latencyMs } = timedAsk(brain, text, { locale, guildId: message.guildId });
-    if (!inDm && !mentioned && !confidentEnough(answer, server.channelConfidence)) return;
+    const history = await conversations.historyOf(message, me.id, inDm || mentioned);
+    const { answer, latencyMs } = timedAsk(brain, text, { locale, guildId: message.guildId, history });
+    if (!addressed && !confidentEnough(answer, server.channelConfidence)) return;
     const { guildId, channelId, author } = message;
     const where = { guildId, channelId };
     // A retried POST (after a connection reset) must not post the answer twice: Discord returns the
@@ -85,8 +94,8 @@ export function createMessageHandler({
       if (verdict && !verdict.allowed) {
         logger.info({ ...where, userId: message.author.id, reason: verdict.reason }, 'Question held back');
         // Nobody asked the bot in an opted-in channel, so it stays quiet there rather than scold.
-        if (verdict.notify && (inDm || mentioned)) {
-          const lang = detectLang(text, locale);
+        if (verdict.notify && addressed) {
+          const lang = brain.detectLang(text, locale);
           await retryOnNetworkError(() =>
             message.reply({
               content: slowDownText(verdict.reason, verdict.retryAfterMs, lang),
@@ -100,9 +109,10 @@ export function createMessageHandler({
       // Channel messages cannot be ephemeral; renderAnswer without options sets no flags.
       // Only questions actually answered are recorded, not those held back above.
       const voteId = recordAnswer(questionLog, answer, { guildId, channelId, userId: author.id }, latencyMs);
-      await retryOnNetworkError(() =>
+      const sent = await retryOnNetworkError(() =>
         message.reply({ ...renderAnswer(answer, { voteId }), flags: undefined, ...once }),
       );
+      conversations.remember(message, sent?.id, text, history);
       logAnswer(logger, answer, { source: 'message', ...where, latencyMs: performance.now() - startedAt });
     } catch (err) {
       logger.error(

@@ -10,10 +10,9 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from 'discord.js';
-import { MAX_QUESTION_LENGTH } from '../answer/brain.js';
 import { MESSAGES } from '../answer/respond.js';
-import type { Answer, Lang, Suggestion } from '../answer/types.js';
-import { TOPIC_LABELS, type Source, type Topic } from '../knowledge/schema.js';
+import { MAX_QUESTION_LENGTH, type Answer, type Lang, type Suggestion } from '../answer/types.js';
+import type { Source, Topic } from '../knowledge/schema.js';
 import { TEXT } from './text.js';
 
 /** Discord's documented limits for what we send. */
@@ -225,7 +224,7 @@ export function renderAnswer(
   return reply([answerEmbed(answer)], rows, options);
 }
 
-/** Several answers in one reply (e.g. /nato): one embed each, buttons for related facts not already shown. */
+/** Several answers in one reply (e.g. the featured command): one embed each, buttons for related facts not already shown. */
 export function renderAnswers(answers: Answer[], options: { ephemeral?: boolean } = {}): ReplyPayload {
   const shown = answers.slice(0, DISCORD_LIMITS.embeds);
   const lang = shown[0]?.lang ?? 'en';
@@ -245,11 +244,13 @@ export function renderAnswers(answers: Answer[], options: { ephemeral?: boolean 
 
 export interface TopicGroup {
   topic: Topic;
+  /** The topic's label in the reader's language (persona.yaml). */
+  label: string;
   answers: Answer[];
 }
 
 /** /alliances without a topic: one field per topic, each fact's question linked to its source. */
-export function renderTopicOverview(groups: TopicGroup[], lang: Lang): ReplyPayload {
+export function renderTopicOverview(groups: TopicGroup[], title: string): ReplyPayload {
   const fields = groups
     .filter((g) => g.answers.length)
     .map((g) => {
@@ -263,9 +264,9 @@ export function renderTopicOverview(groups: TopicGroup[], lang: Lang): ReplyPayl
         lines.push(line);
         used += line.length + 1;
       }
-      return { name: TOPIC_LABELS[g.topic][lang], value: lines.join('\n') || '…' };
+      return { name: g.label, value: lines.join('\n') || '…' };
     });
-  const embed: APIEmbed = { title: TEXT.alliancesTitle[lang], color: COLOR.answered, fields };
+  const embed: APIEmbed = { title, color: COLOR.answered, fields };
   return reply([fitEmbed(embed)], []);
 }
 
@@ -276,7 +277,7 @@ export function renderTopic(group: TopicGroup, lang: Lang): ReplyPayload {
     const body = truncate(a.text, DISCORD_LIMITS.fieldValue - src.length - 2);
     return { name: a.question, value: src ? `${body}\n${src}` : body };
   });
-  const embed: APIEmbed = { title: TOPIC_LABELS[group.topic][lang], color: COLOR.answered, fields };
+  const embed: APIEmbed = { title: group.label, color: COLOR.answered, fields };
   const related = group.answers
     .map((a) => ({ factId: a.factId ?? '', question: a.question }))
     .filter((s) => s.factId);
@@ -291,7 +292,8 @@ export interface HelpEntry {
 }
 
 /** /help, built from the command list itself so it cannot drift from what is registered. */
-export function renderHelp(entries: HelpEntry[], lang: Lang): ReplyPayload {
+/** `intro` is the knowledge base's own (persona.yaml messages.helpIntro). */
+export function renderHelp(entries: HelpEntry[], lang: Lang, intro: string): ReplyPayload {
   const lines = entries.map((e) =>
     e.kind === 'slash'
       ? `**/${e.name}**: ${e.description}`
@@ -299,7 +301,7 @@ export function renderHelp(entries: HelpEntry[], lang: Lang): ReplyPayload {
   );
   const embed: APIEmbed = {
     title: TEXT.helpTitle[lang],
-    description: truncate(`${TEXT.helpIntro[lang]}\n\n${lines.join('\n')}`, DISCORD_LIMITS.embedDescription),
+    description: truncate(`${intro}\n\n${lines.join('\n')}`, DISCORD_LIMITS.embedDescription),
     color: COLOR.answered,
   };
   return reply([fitEmbed(embed)], [], { ephemeral: true });

@@ -3,7 +3,8 @@
 // the user gets a polite private apology.
 import { MessageFlags, type Interaction } from 'discord.js';
 import type { Logger } from '../log.js';
-import { buttons as defaultButtons, type ButtonHandler } from './buttons.js';
+import { buttons as defaultButtons } from './buttons.js';
+import type { ButtonHandler } from './commands/types.js';
 import type { Command, CommandContext } from './commands/index.js';
 import { NO_MENTIONS } from './render.js';
 import { selects as defaultSelects, type SelectHandler } from './teach-menu.js';

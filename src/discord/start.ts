@@ -11,7 +11,7 @@ import { metricEvents } from '../health/events.js';
 import { registerSecret, type Logger } from '../log.js';
 import { STARTUP_ERRORS, StartupError } from '../startup-errors.js';
 import { createClient } from './client.js';
-import { commands } from './commands/index.js';
+import { createCommands } from './commands/index.js';
 import { Cooldowns } from './cooldown.js';
 import { createMessageHandler } from './messages.js';
 import { createRouter } from './router.js';
@@ -124,6 +124,8 @@ export async function startDiscord(
   const settings = options.settings ?? ownSettings!;
   const staffChannelFor: StaffChannelFor =
     options.staffChannelFor ?? ((guildId) => settings.staffChannelFor(guildId));
+  // The commands as registered (worded by the knowledge base's persona at start-up).
+  const commands = createCommands(brain.persona);
   const route = createRouter({
     ctx: {
       brain,

@@ -1,5 +1,6 @@
 // Every sentence the Discord layer says on its own (not answers from the brain), in one place so
 // that tests can assert them and a translator can find them.
+import { langOfLocale } from '../answer/lang.js';
 import type { Lang } from '../answer/types.js';
 
 export const TEXT = {
@@ -8,12 +9,7 @@ export const TEXT = {
   related: { en: 'Related questions', es: 'Preguntas relacionadas' },
   didYouMean: { en: 'Did you mean…', es: '¿Quisiste decir…' },
   aboutMessage: { en: 'About this message', es: 'Sobre este mensaje' },
-  alliancesTitle: { en: "Mexico's international alliances", es: 'Las alianzas internacionales de México' },
   helpTitle: { en: 'What I can do', es: 'Lo que puedo hacer' },
-  helpIntro: {
-    en: "I answer questions about Mexico's international alliances, with the source of every answer. Mention me, send me a direct message, or use these commands:",
-    es: 'Respondo preguntas sobre las alianzas internacionales de México, con la fuente de cada respuesta. Mencióname, envíame un mensaje directo o usa estos comandos:',
-  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** Problems the user caused; each becomes a short private reply. */
@@ -35,9 +31,8 @@ export class UserError extends Error {
   override name = 'UserError';
 }
 
-export function langOf(locale: string | null | undefined): Lang {
-  return locale?.toLowerCase().startsWith('es') ? 'es' : 'en';
-}
+/** The language of a Discord locale: the brain's one language resolver. */
+export const langOf = langOfLocale;
 
 /** What the feedback buttons and /stats say (question log; see docs/analytics.md). */
 export const FEEDBACK_TEXT = {

@@ -1,13 +1,32 @@
-// Files on disk -> one validated KnowledgeBase. Reads every *.yaml under the folder, checks each
-// against the schema, then the cross-file rules; any problem throws a KnowledgeError that names the
-// file, the fact and the field, and nothing is half-loaded.
-import { readdirSync, readFileSync } from 'node:fs';
+// Files on disk -> one validated KnowledgeBase. Reads every *.yaml under the folder (and lang/*.yaml),
+// checks each against its schema, then the cross-file rules; any problem throws a KnowledgeError that
+// names the file, the fact and the field, and nothing is half-loaded.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
-import { KnowledgeFileSchema, SynonymsFileSchema, TOPICS, type Fact, type KnowledgeBase } from './schema.js';
+import type { z } from 'zod';
+import {
+  EntitiesFileSchema,
+  KnowledgeFileSchema,
+  LanguageFileSchema,
+  LANGS,
+  PersonaFileSchema,
+  SynonymsFileSchema,
+  type EntitiesData,
+  type Fact,
+  type KnowledgeBase,
+  type Lang,
+  type LanguageData,
+  type Persona,
+} from './schema.js';
 import { crossCheck } from './validate.js';
 
 export const SYNONYMS_FILE = 'synonyms.yaml';
+export const ENTITIES_FILE = 'entities.yaml';
+export const PERSONA_FILE = 'persona.yaml';
+/** The folder, inside the knowledge folder, holding one file per language. */
+export const LANG_DIR = 'lang';
+const langFile = (lang: Lang) => `${LANG_DIR}/${lang}.yaml`;
 
 export class KnowledgeError extends Error {
   override name = 'KnowledgeError';
@@ -38,11 +57,23 @@ function readYaml(dir: string, file: string, problems: string[]): unknown {
   }
 }
 
-/** The knowledge files of a folder, sorted: every *.yaml and *.yml. Throws when the folder cannot be read. */
-export const knowledgeFiles = (dir: string): string[] =>
-  readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
-    .sort();
+const isYaml = (f: string) => f.endsWith('.yaml') || f.endsWith('.yml');
+
+/** The knowledge files of a folder, sorted: every *.yaml and *.yml, and lang/*.yaml. Throws when the folder cannot be read. */
+export function knowledgeFiles(dir: string): string[] {
+  const top = readdirSync(dir).filter(isYaml);
+  const langDir = join(dir, LANG_DIR);
+  const langs = existsSync(langDir) ? readdirSync(langDir).filter(isYaml).map((f) => `${LANG_DIR}/${f}`) : [];
+  return [...top, ...langs].sort();
+}
+
+/** Parses one file against its schema, adding each issue as a problem; undefined when invalid. */
+function parseFile<T extends z.ZodType>(file: string, data: unknown, schema: T, problems: string[]): z.infer<T> | undefined {
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) problems.push(`${where(file, data, issue.path)}: ${issue.message}`);
+  return undefined;
+}
 
 export function loadKnowledge(dir: string): KnowledgeBase {
   const problems: string[] = [];
@@ -54,26 +85,36 @@ export function loadKnowledge(dir: string): KnowledgeBase {
   }
   const facts: Fact[] = [];
   let synonyms: string[][] = [];
+  let entities: EntitiesData | undefined;
+  let persona: Persona | undefined;
+  const languages: Partial<Record<Lang, LanguageData>> = {};
   for (const file of files) {
     const data = readYaml(dir, file, problems);
     if (data === undefined) continue;
-    const schema = file === SYNONYMS_FILE ? SynonymsFileSchema : KnowledgeFileSchema;
-    const parsed = schema.safeParse(data);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) problems.push(`${where(file, data, issue.path)}: ${issue.message}`);
-      continue;
-    }
-    if ('synonyms' in parsed.data) synonyms = parsed.data.synonyms;
-    else {
-      const { topic } = parsed.data;
-      for (const fact of parsed.data.facts) facts.push({ ...fact, topic, file });
+    if (file === SYNONYMS_FILE) synonyms = parseFile(file, data, SynonymsFileSchema, problems)?.synonyms ?? [];
+    else if (file === ENTITIES_FILE) entities = parseFile(file, data, EntitiesFileSchema, problems);
+    else if (file === PERSONA_FILE) persona = parseFile(file, data, PersonaFileSchema, problems);
+    else if (file.startsWith(`${LANG_DIR}/`)) {
+      const language = parseFile(file, data, LanguageFileSchema, problems);
+      if (!language) continue;
+      if (file !== langFile(language.language))
+        problems.push(`${file}, field "language": "${language.language}" belongs in ${langFile(language.language)}`);
+      else languages[language.language] = language;
+    } else {
+      const parsed = parseFile(file, data, KnowledgeFileSchema, problems);
+      if (!parsed) continue;
+      for (const fact of parsed.facts) facts.push({ ...fact, topic: parsed.topic, file });
     }
   }
   if (!problems.length && !facts.length) problems.push(`${dir}: no knowledge files (*.yaml) found`);
-  if (!problems.length) problems.push(...crossCheck(facts));
-  if (problems.length) throw new KnowledgeError(problems);
-  // Listings follow the topic order (security first), then file order within a topic.
-  const order = (f: Fact) => TOPICS.indexOf(f.topic);
+  const present = new Set(files);
+  for (const required of [ENTITIES_FILE, PERSONA_FILE, ...LANGS.map(langFile)])
+    if (!present.has(required)) problems.push(`${required}: missing (the knowledge folder needs it)`);
+  if (!problems.length && persona) problems.push(...crossCheck(facts, persona));
+  if (problems.length || !persona || !entities) throw new KnowledgeError(problems);
+  // Listings follow persona.yaml's topic order, then file order within a topic.
+  const topicIds = persona.topics.map((t) => t.id);
+  const order = (f: Fact) => topicIds.indexOf(f.topic);
   facts.sort((a, b) => order(a) - order(b));
-  return { facts, synonyms };
+  return { facts, synonyms, entities, persona, languages: languages as Record<Lang, LanguageData> };
 }

@@ -2,19 +2,8 @@
 // start-up and in CI (`npm run validate`); cross-file rules live in validate.ts.
 import { z } from 'zod';
 
-/** In the order listings show them: the question people ask most first. */
-export const TOPICS = ['security', 'trade', 'organizations', 'environment', 'culture', 'diplomacy', 'source'] as const;
-export type Topic = (typeof TOPICS)[number];
-
-export const TOPIC_LABELS: Record<Topic, { en: string; es: string }> = {
-  security: { en: 'Security and NATO', es: 'Seguridad y la OTAN' },
-  trade: { en: 'Economy and trade', es: 'Economía y comercio' },
-  organizations: { en: 'International organizations', es: 'Organismos internacionales' },
-  environment: { en: 'Environment and climate', es: 'Medio ambiente y clima' },
-  culture: { en: 'Culture and science', es: 'Cultura y ciencia' },
-  diplomacy: { en: 'Diplomacy', es: 'Diplomacia' },
-  source: { en: 'About the source', es: 'Sobre la fuente' },
-};
+/** A topic id, declared in persona.yaml's `topics` (the order listings show them in). */
+export type Topic = string;
 
 /** Discord limits an answer must fit in, with room left for the source line and headings. */
 export const LIMITS = {
@@ -53,24 +42,144 @@ export const FactSchema = z.strictObject({
 });
 
 export const KnowledgeFileSchema = z.strictObject({
-  topic: z.enum(TOPICS),
+  /** One of persona.yaml's topic ids (checked across files). */
+  topic: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens'),
   facts: z.array(FactSchema).min(1, 'a knowledge file needs at least one fact'),
 });
 
-/** Words that mean the same thing to the matcher, e.g. NATO and OTAN. The first word is the canonical one. */
+/** Words that mean the same thing to the matcher. The first word is the canonical one. */
 export const SynonymsFileSchema = z.strictObject({
   synonyms: z.array(z.array(text(60)).min(2, 'a synonym group needs at least two words')),
 });
 
+const word = z.string().trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters');
+const words = z.array(word);
+const bilingual = (max: number) => z.strictObject({ en: text(max), es: text(max) });
+const pattern = z.string().refine(
+  (p) => {
+    try {
+      new RegExp(p);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be a valid regular expression' },
+);
+
+/** The languages the engine answers in; each has a file lang/<code>.yaml. */
+export const LANGS = ['en', 'es'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** The roles a question word can declare (lang/*.yaml `focus`): what kind of answer it asks for. */
+export const FOCUS_ROLES = ['date', 'place', 'quantity', 'person'] as const;
+export type FocusRole = (typeof FOCUS_ROLES)[number];
+
+export const SMALL_TALK_KINDS = ['greeting', 'thanks', 'bye', 'identity', 'help'] as const;
+export type SmallTalkKind = (typeof SMALL_TALK_KINDS)[number];
+
+/** lang/<code>.yaml: what the engine knows about one language, whatever the knowledge base is about. */
+export const LanguageFileSchema = z.strictObject({
+  language: z.enum(LANGS),
+  /** Words that tell this language apart from the others (language detection). */
+  markers: words,
+  /** Words that carry no meaning for matching. */
+  stopwords: words,
+  /** Words that only say a question is being asked. */
+  questionWords: words,
+  /** Words a sentence asking something starts with ("is", "does", "tell"): how a long message's questions are found. */
+  questionStarts: words,
+  /** Words joining two questions in one sentence ("and", "also"): where a message is split into its questions. */
+  conjunctions: words,
+  /** Phrases that turn a sentence into a follow-up of the previous question ("what about", "and"). */
+  followUps: words,
+  /** Everyday verbs that carry little meaning of their own: they weigh less. */
+  lightWords: words,
+  focus: z.strictObject(Object.fromEntries(FOCUS_ROLES.map((r) => [r, words])) as Record<FocusRole, typeof words>),
+  smalltalk: z.strictObject({
+    greeting: words,
+    thanks: words,
+    bye: words,
+    identity: z.array(pattern),
+    help: z.array(pattern),
+  }),
+});
+
+/** entities.yaml: the places (countries, cities) and organizations, the home entity, and domain words marking a language. */
+export const EntitiesFileSchema = z
+  .strictObject({
+    home: word,
+    places: z.array(z.array(text(100)).min(1, 'an entity needs a name')),
+    organizations: z.array(z.array(text(100)).min(1, 'an entity needs a name')),
+    markers: z.strictObject({ en: words, es: words }).default({ en: [], es: [] }),
+  })
+  .refine((e) => e.places.some((names) => names[0] === e.home) || e.organizations.some((n) => n[0] === e.home), {
+    message: 'must be the first name of one of the places or organizations',
+    path: ['home'],
+  });
+
+const bilingualText = bilingual(1000);
+
+/** persona.yaml: what the bot says on its own, its topics, and its featured command. */
+export const PersonaFileSchema = z.strictObject({
+  name: bilingual(100),
+  subject: bilingual(100),
+  messages: z.strictObject({
+    empty: bilingualText,
+    notSure: bilingualText,
+    /** `{names}` is replaced by the entities the question named. */
+    foreign: bilingualText,
+    /** Said for each part of a message the bot cannot answer when it answers others; `{part}` is that part. */
+    partDeclined: bilingualText,
+    /** `{count}` is replaced by the number of facts. */
+    consoleIntro: bilingualText,
+    helpIntro: bilingualText,
+    askDescription: bilingual(100),
+    askExample: bilingual(100),
+    topicsDescription: bilingual(100),
+  }),
+  smalltalk: z.strictObject(
+    Object.fromEntries(SMALL_TALK_KINDS.map((k) => [k, bilingualText])) as Record<SmallTalkKind, typeof bilingualText>,
+  ),
+  topics: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens'),
+        en: text(LIMITS.buttonLabel),
+        es: text(LIMITS.buttonLabel),
+      }),
+    )
+    .min(1, 'needs at least one topic'),
+  /** Words nearly every question to this bot holds ("member", "join"): the question report ignores them. */
+  commonWords: words.default([]),
+  /** The fact /sources shows. */
+  sourceFact: z.string().min(1),
+  featured: z.strictObject({
+    name: z.strictObject({
+      en: z.string().regex(/^[a-z0-9_-]{1,32}$/, 'must be a Discord command name (lower case, at most 32)'),
+      es: z.string().regex(/^[a-z0-9_-]{1,32}$/, 'must be a Discord command name (lower case, at most 32)'),
+    }),
+    description: bilingual(100),
+    facts: z.array(z.string()).min(1, 'needs at least one fact id'),
+  }),
+});
+
+export type LanguageData = z.infer<typeof LanguageFileSchema>;
+export type EntitiesData = z.infer<typeof EntitiesFileSchema>;
+export type Persona = z.infer<typeof PersonaFileSchema>;
+
 export type Source = z.infer<typeof SourceSchema>;
 export type FactInput = z.infer<typeof FactSchema>;
 export type Fact = FactInput & { topic: Topic; file: string };
-export type KnowledgeBase = {
+export interface KnowledgeBase {
   facts: Fact[];
   synonyms: string[][];
+  entities: EntitiesData;
+  persona: Persona;
+  languages: Record<Lang, LanguageData>;
   /** Phrasings moderators taught (src/knowledge/learned.ts), already checked; none from the files. */
   learned?: readonly { phrasing: string; factId: string; lang: 'en' | 'es'; guildId?: string | null }[];
-};
+}
 
 /** Every text of a fact, both languages: questions, alternates, keywords and answers. */
 export const factTexts = (f: FactInput): string[] => [

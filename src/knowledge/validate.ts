@@ -1,9 +1,17 @@
-// Rules that span facts and files: unique ids, unique phrasings, related ids that exist.
-import { normalize } from '../answer/normalize.js';
-import type { Fact } from './schema.js';
+// Rules that span facts and files: unique ids, unique phrasings, related ids that exist, topics and
+// fact ids named by persona.yaml that exist.
+import { normalize } from '../text/fold.js';
+import type { Fact, Persona } from './schema.js';
 
-export function crossCheck(facts: Fact[]): string[] {
+export function crossCheck(facts: Fact[], persona: Persona): string[] {
   const problems: string[] = [];
+  const topics = new Set(persona.topics.map((t) => t.id));
+  const reported = new Set<string>();
+  for (const f of facts)
+    if (!topics.has(f.topic) && !reported.has(f.file)) {
+      reported.add(f.file);
+      problems.push(`${f.file}, field "topic": "${f.topic}" is not one of persona.yaml's topics`);
+    }
   const ids = new Map<string, string>();
   for (const f of facts) {
     const seen = ids.get(f.id);
@@ -30,5 +38,11 @@ export function crossCheck(facts: Fact[]): string[] {
       if (r === f.id) problems.push(`${f.file}, fact "${f.id}", field "related.${i}": a fact cannot be related to itself`);
     });
   }
+  const known = new Set(facts.map((f) => f.id));
+  persona.featured.facts.forEach((id, i) => {
+    if (!known.has(id)) problems.push(`persona.yaml, field "featured.facts.${i}": no fact has the id "${id}"`);
+  });
+  if (!known.has(persona.sourceFact))
+    problems.push(`persona.yaml, field "sourceFact": no fact has the id "${persona.sourceFact}"`);
   return problems;
 }

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { Analyzer } from '../answer/analyze.js';
-import { HOME_ENTITY } from '../answer/entities.js';
+import { buildLexicon } from '../answer/lexicon.js';
 import type { Answer, Brain, Lang } from '../answer/types.js';
 import { factTexts, type KnowledgeBase } from '../knowledge/schema.js';
 
@@ -74,7 +74,8 @@ export const rate = (t: Tally) => (t.total ? t.correct / t.total : 1);
 
 export function evaluate(brain: Brain, kb: KnowledgeBase, items: EvalItem[]): EvalReport {
   // Entities each fact mentions anywhere, to check no answer speaks of an entity it was not asked about.
-  const analyzer = new Analyzer(kb.synonyms, []);
+  const lexicon = buildLexicon(kb);
+  const analyzer = new Analyzer(kb.synonyms, [], lexicon);
   const factEntities = new Map(
     kb.facts.map((f) => [
       f.id,
@@ -109,7 +110,7 @@ export function evaluate(brain: Brain, kb: KnowledgeBase, items: EvalItem[]): Ev
       used.every((id) => allowed.has(id)) &&
       (expected.length === 1 ? true : expected.every((id) => used.includes(id)));
     const correct = answerable ? answer.answered && rightFact : !answer.answered;
-    const asked = analyzer.analyze(item.q, answer.lang).entities.filter((e) => e !== HOME_ENTITY);
+    const asked = analyzer.analyze(item.q, answer.lang).entities.filter((e) => e !== lexicon.home);
     const wrongEntity =
       answer.answered && asked.some((e) => !used.some((id) => factEntities.get(id)?.has(e)));
     const outcome = { item, answer, answerable, correct, wrongEntity };

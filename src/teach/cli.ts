@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { dump } from 'js-yaml';
 import { createBrain } from '../answer/brain.js';
 import { ConfigError, loadConfig } from '../config.js';
-import { LearnedChecker } from '../knowledge/learned.js';
+import { LearnedChecker } from '../answer/learned.js';
 import { KnowledgeError, loadKnowledge } from '../knowledge/load.js';
 import type { KnowledgeBase } from '../knowledge/schema.js';
 import { TeachStore, type LearnedRow } from './store.js';

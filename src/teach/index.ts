@@ -3,7 +3,7 @@
 // ANALYTICS=off the bot still reads them from DATABASE_PATH when that file exists (and creates no
 // file); with ANALYTICS=on the file is created as for the question log.
 import type { Config } from '../config.js';
-import type { LearnedPhrasing } from '../knowledge/learned.js';
+import type { LearnedPhrasing } from '../answer/learned.js';
 import type { Logger } from '../log.js';
 import { TeachStore } from './store.js';
 

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { openDatabase, type Db } from '../analytics/db.js';
 import type { Lang } from '../answer/types.js';
-import type { LearnedPhrasing } from '../knowledge/learned.js';
+import type { LearnedPhrasing } from '../answer/learned.js';
 
 /** How a change was made: the command line, `/teach`, or a staff channel suggestion. */
 export type Via = 'cli' | 'command' | 'suggestion';

@@ -4,7 +4,7 @@
 // similarity as the report's gaps are, each group with its count, its spellings and the facts most
 // likely to answer it. Reads the database; no Discord here.
 import type { Db } from '../analytics/db.js';
-import { questionKey } from '../analytics/normalize.js';
+import { questionKey, reportVocabulary } from '../analytics/normalize.js';
 import { groupSpellings, loadReportRows, type QuestionRow } from '../analytics/report.js';
 import type { Brain } from '../answer/types.js';
 
@@ -45,6 +45,8 @@ const CANDIDATE_FLOOR = 0.25;
 type Why = 'declined' | 'lowConfidence' | 'downvoted';
 
 export function suggestionGroups(db: Db, brain: Brain, options: SuggestOptions = {}): SuggestionGroup[] {
+  // The knowledge base's words (names, aliases, words every question shares), as the report groups.
+  const vocabulary = reportVocabulary(brain.domain);
   const now = options.now ?? Date.now();
   const days = options.days ?? SUGGEST_DEFAULTS.days;
   const low = options.lowConfidence ?? SUGGEST_DEFAULTS.lowConfidence;
@@ -74,7 +76,7 @@ export function suggestionGroups(db: Db, brain: Brain, options: SuggestOptions =
             : null;
       verdict.set(memo, reason);
     }
-    if (!reason || exclude.has(questionKey(q.question, q.lang))) continue;
+    if (!reason || exclude.has(questionKey(q.question, q.lang, vocabulary))) continue;
     why.set(String(q.id), reason);
     flagged.push(q);
   }
@@ -85,14 +87,14 @@ export function suggestionGroups(db: Db, brain: Brain, options: SuggestOptions =
     byText.set(text, [...(byText.get(text) ?? []), q]);
   }
 
-  return groupSpellings(flagged, 0.5)
+  return groupSpellings(flagged, 0.5, vocabulary)
     .map((group): SuggestionGroup => {
       const rows = group.flatMap((s) => byText.get(s.text) ?? []);
       const reasons = { declined: 0, lowConfidence: 0, downvoted: 0 };
       for (const r of rows) reasons[why.get(String(r.id))!]++;
       const spellings = group.map((s) => s.text);
       return {
-        keys: [...new Set(group.map((s) => questionKey(s.text, s.lang)))],
+        keys: [...new Set(group.map((s) => questionKey(s.text, s.lang, vocabulary)))],
         questions: spellings.slice(0, MAX_QUESTIONS),
         count: group.reduce((n, s) => n + s.count, 0),
         reasons,

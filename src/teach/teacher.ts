@@ -3,7 +3,7 @@
 // suggestion menus. No discord.js here.
 import { createBrain } from '../answer/brain.js';
 import type { Brain } from '../answer/types.js';
-import { LearnedChecker, phrasingKey, type LearnedPhrasing } from '../knowledge/learned.js';
+import { LearnedChecker, phrasingKey, type LearnedPhrasing } from '../answer/learned.js';
 import { KnowledgeError } from '../knowledge/load.js';
 import type { KnowledgeBase } from '../knowledge/schema.js';
 import type { Logger } from '../log.js';

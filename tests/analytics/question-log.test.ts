@@ -95,6 +95,7 @@ describe('the question log', () => {
       text: '…',
       confidence: 0.9,
       factId: 'nato-membership',
+      factIds: ['nato-membership'],
       topic: 'security',
       lang: 'es',
       sources: [],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { brain } from '../support/brain.js';
-import { MAX_QUESTION_LENGTH } from '../../src/answer/brain.js';
+import { MAX_QUESTION_LENGTH } from '../../src/answer/types.js';
 
 const ARTICLE = 'https://www.jluggage.com/blog/world/is-mexico-in-nato/';
 

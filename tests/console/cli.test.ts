@@ -12,7 +12,16 @@ function ask(args: string[], input?: string) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const FIELDS = ['question', 'answered', 'answer', 'confidence', 'factId', 'sources', 'suggestions'];
+const FIELDS = [
+  'question',
+  'answered',
+  'answer',
+  'confidence',
+  'factId',
+  'factIds',
+  'sources',
+  'suggestions',
+];
 
 describe('npm run ask -- --json', () => {
   it('prints one JSON object with the answer and its source address', () => {
@@ -22,7 +31,12 @@ describe('npm run ask -- --json', () => {
     expect(lines).toHaveLength(1);
     const o = JSON.parse(lines[0]!);
     expect(Object.keys(o)).toEqual(FIELDS);
-    expect(o).toMatchObject({ question: 'Is Mexico in NATO?', answered: true, factId: 'nato-membership' });
+    expect(o).toMatchObject({
+      question: 'Is Mexico in NATO?',
+      answered: true,
+      factId: 'nato-membership',
+      factIds: ['nato-membership'],
+    });
     expect(o.sources.length).toBeGreaterThan(0);
     for (const s of o.sources) {
       expect(s.title).toBe('Is Mexico in NATO?');
@@ -84,6 +98,51 @@ describe('npm run ask -- --json', () => {
     const r = ask(['--explain', 'Is Brazil in NATO?']);
     expect(r.stdout).toMatch(/\[explain\] tier: declined/);
     expect(r.stdout).toMatch(/why declined: names brazil/);
+  });
+
+  it('reads one JSON request per line with --jsonl, and answers a broken line with an error, never stopping', () => {
+    const lines = [
+      JSON.stringify({ question: 'Is Mexico in NATO?' }),
+      '{"question": "Is Mexico in the UN?", "history": ["Is Mexico in NATO?"]}',
+      '{not json',
+      JSON.stringify({ question: 42 }),
+      JSON.stringify({ question: 'Is Mexico in the UN?', history: 'Is Mexico in NATO?' }),
+      '',
+      JSON.stringify(['Is Mexico in NATO?']),
+      JSON.stringify({ question: '¿Qué es el T-MEC?', history: [] }),
+    ];
+    const r = ask(['--json', '--jsonl'], lines.join('\n') + '\n');
+    expect(r.code).toBe(0);
+    const objects = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(objects).toHaveLength(lines.length);
+    expect(objects.map((o) => o.factId)).toEqual([
+      'nato-membership',
+      'org-un',
+      null,
+      null,
+      null,
+      null,
+      null,
+      'trade-usmca',
+    ]);
+    expect(objects[0].question).toBe('Is Mexico in NATO?');
+    for (const i of [2, 3, 4, 5, 6]) {
+      expect(objects[i]).toMatchObject({
+        answered: false,
+        answer: '',
+        factId: null,
+        factIds: [],
+        question: lines[i],
+      });
+      expect(objects[i].error).toEqual(expect.any(String));
+    }
+    expect(objects[2].error).toMatch(/^not valid JSON/);
+    expect(objects[3].error).toBe('"question" must be a string');
+    expect(objects[4].error).toMatch(/^"history" must be an array of strings/);
+    expect(objects[0].error).toBeUndefined();
   });
 
   it('rejects an unknown option with usage and exit code 2', () => {

@@ -4,7 +4,7 @@
 // nobody, and shows the question back only defused, on one line.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_QUESTION_LENGTH } from '../../src/answer/brain.js';
+import { MAX_QUESTION_LENGTH } from '../../src/answer/types.js';
 import { MESSAGES } from '../../src/answer/respond.js';
 import type { Answer } from '../../src/answer/types.js';
 import { DISCORD_LIMITS, echo, renderAnswer, type ReplyPayload } from '../../src/discord/render.js';
@@ -133,8 +133,8 @@ describe('bad input, property-based', () => {
 
   it('tells the user, in their language, that a long question was cut', () => {
     for (const [q, lang] of [
-      ['is mexico in nato '.repeat(40), 'en'],
-      ['¿México está en la OTAN? '.repeat(20), 'es'],
+      ['is mexico in nato '.repeat(120), 'en'],
+      ['¿México está en la OTAN? '.repeat(90), 'es'],
     ] as const) {
       const answer = brain.ask(q);
       expect(answer.truncated).toBe(true);

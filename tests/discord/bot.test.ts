@@ -2,7 +2,7 @@
 // with the real brain. Every assertion is about what the bot SENT to the REST API.
 import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../src/discord/commands/index.js';
+import { commands } from '../support/brain.js';
 import type { DiscordBot } from '../../src/discord/start.js';
 import { startTestBot } from '../support/bot.js';
 import { FAKE_BOT, FAKE_USER, FakeDiscord, OTHER_BOT } from '../support/fake-discord.js';
@@ -92,6 +92,37 @@ describe('the Discord bot against a fake Discord', () => {
     expect(r.body.message_reference.message_id).toBe(message.id);
     expect(r.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(r.body.embeds[0].description).toMatch(/North Atlantic/);
+  });
+
+  it('reads a reply to its answer, without a ping, as a follow-up of the question answered', async () => {
+    let since = fake.requests.length;
+    const question = fake.message({ content: `<@${FAKE_BOT.id}> is mexico in nato?`, mentions: [FAKE_BOT] });
+    fake.post(question);
+    const answered = await fake.waitForRequest(
+      'POST',
+      new RegExp(`^/channels/${question.channel_id}/messages$`),
+      {
+        since,
+      },
+    );
+    since = fake.requests.length;
+    // "what about Canada?" asks whether Canada is in NATO: declined, never the USMCA fact.
+    const followUp = fake.message({ content: 'what about Canada?', replyTo: answered.response.id });
+    fake.post(followUp);
+    const r = await fake.waitForRequest('POST', new RegExp(`^/channels/${followUp.channel_id}/messages$`), {
+      since,
+    });
+    expect(r.body.message_reference.message_id).toBe(followUp.id);
+    expect(r.body.embeds[0].description).toMatch(/nothing that answers this about NATO and Canada/);
+    expect(r.body.embeds[0].description).not.toMatch(/USMCA/);
+    // And a reply to that answer continues the same conversation: whether Canada is in the WTO.
+    since = fake.requests.length;
+    const again = fake.message({ content: 'and the WTO?', replyTo: r.response.id });
+    fake.post(again);
+    const wto = await fake.waitForRequest('POST', new RegExp(`^/channels/${again.channel_id}/messages$`), {
+      since,
+    });
+    expect(wto.body.embeds[0].description).toMatch(/about (Canada and WTO|WTO and Canada)/);
   });
 
   it('answers a direct message', async () => {

@@ -1,7 +1,8 @@
 // deploy-commands sends every command definition in one bulk PUT, to a guild or globally.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { commandDefinitions, commands } from '../../src/discord/commands/index.js';
+import { commandDefinitions } from '../../src/discord/commands/index.js';
+import { commands } from '../support/brain.js';
 import { DEPLOY_ERRORS, deployCommands } from '../../src/discord/deploy.js';
 import { TEST_TOKEN } from '../support/bot.js';
 import { FAKE_APP_ID, FakeDiscord } from '../support/fake-discord.js';
@@ -28,27 +29,27 @@ const env = (extra: Record<string, string> = {}) => ({
 describe('deploy-commands', () => {
   it('sends every command definition to the guild with one PUT, and re-running sends the same', async () => {
     const config = loadConfig(env({ DISCORD_GUILD_ID: GUILD }));
-    const first = await deployCommands(config);
-    await deployCommands(config);
+    const first = await deployCommands(config, commands);
+    await deployCommands(config, commands);
     const puts = fake.sent('PUT', new RegExp(`^/applications/${FAKE_APP_ID}/guilds/${GUILD}/commands$`));
     expect(puts).toHaveLength(2);
-    expect(puts[0]?.body).toEqual(JSON.parse(JSON.stringify(commandDefinitions())));
+    expect(puts[0]?.body).toEqual(JSON.parse(JSON.stringify(commandDefinitions(commands))));
     expect(puts[1]?.body).toEqual(puts[0]?.body);
     expect(puts[0]?.headers.authorization).toBe(`Bot ${TEST_TOKEN}`);
     expect(first.names).toEqual(commands.map((c) => c.data.name));
   });
 
   it('registers globally when no guild is set', async () => {
-    const result = await deployCommands(loadConfig(env()));
+    const result = await deployCommands(loadConfig(env()), commands);
     expect(result.scope).toBe('global');
     expect(fake.sent('PUT', new RegExp(`^/applications/${FAKE_APP_ID}/commands$`))).toHaveLength(1);
   });
 
   it('says clearly what is missing without a token or an application id', async () => {
-    await expect(deployCommands(loadConfig({ DISCORD_CLIENT_ID: FAKE_APP_ID }))).rejects.toThrow(
+    await expect(deployCommands(loadConfig({ DISCORD_CLIENT_ID: FAKE_APP_ID }), commands)).rejects.toThrow(
       DEPLOY_ERRORS.noToken,
     );
-    await expect(deployCommands(loadConfig({ DISCORD_TOKEN: TEST_TOKEN }))).rejects.toThrow(
+    await expect(deployCommands(loadConfig({ DISCORD_TOKEN: TEST_TOKEN }), commands)).rejects.toThrow(
       DEPLOY_ERRORS.noClientId,
     );
   });
@@ -71,7 +72,7 @@ describe('deploy-commands', () => {
   });
 
   it('has definitions Discord accepts: names, descriptions and choices within limits', () => {
-    for (const c of commandDefinitions()) {
+    for (const c of commandDefinitions(commands)) {
       if (c.type === 1 || c.type === undefined) {
         expect(c.name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
         expect(c.description.length).toBeLessThanOrEqual(100);

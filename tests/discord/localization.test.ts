@@ -3,7 +3,8 @@
 import { ApplicationCommandType, InteractionContextType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { helpEntries } from '../../src/discord/commands/help.js';
-import { commandDefinitions, commands } from '../../src/discord/commands/index.js';
+import { commandDefinitions } from '../../src/discord/commands/index.js';
+import { commands } from '../support/brain.js';
 import { SPANISH_LOCALES } from '../../src/discord/commands/locales.js';
 
 type Localized = {
@@ -41,7 +42,7 @@ function checkOption(option: Localized, path: string): void {
 }
 
 describe('command localizations', () => {
-  for (const data of commandDefinitions() as Localized[] & { type?: number }[]) {
+  for (const data of commandDefinitions(commands) as Localized[] & { type?: number }[]) {
     const command = data as Localized & { type?: number };
     it(`/${command.name} has es-ES and es-419 for its name, description, options and choices`, () => {
       expectBothLocales(command.name_localizations, `${command.name} name`);

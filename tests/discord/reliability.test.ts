@@ -8,7 +8,7 @@ import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reload } from '../../src/discord/commands/reload.js';
 import type { DiscordBot } from '../../src/discord/start.js';
-import { openLiveKnowledge, type LiveKnowledge } from '../../src/knowledge/live.js';
+import { openLiveKnowledge, type LiveKnowledge } from '../../src/startup/live.js';
 import { memoryLogger, startTestBot } from '../support/bot.js';
 import { FakeDiscord } from '../support/fake-discord.js';
 

@@ -11,7 +11,7 @@ import {
   sectionUrl,
   truncate,
 } from '../../src/discord/render.js';
-import { commands } from '../../src/discord/commands/index.js';
+import { commands } from '../support/brain.js';
 import { helpEntries } from '../../src/discord/commands/help.js';
 import type { ReplyPayload } from '../../src/discord/render.js';
 import { makeAnswer } from '../support/answer.js';
@@ -113,7 +113,7 @@ describe('render', () => {
   });
 
   it('builds /help from the command list, privately', () => {
-    const p = renderHelp(helpEntries(commands), 'en');
+    const p = renderHelp(helpEntries(commands), 'en', 'I answer questions.');
     expectWithinLimits(p);
     for (const c of commands) expect(p.embeds[0]?.description).toContain(c.data.name);
     expect(p.flags).toBeDefined();

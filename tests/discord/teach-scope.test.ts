@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openQuestionLog, type QuestionLog } from '../../src/analytics/index.js';
 import { loadConfig } from '../../src/config.js';
 import type { DiscordBot } from '../../src/discord/start.js';
-import { openLiveKnowledge, type LiveKnowledge } from '../../src/knowledge/live.js';
+import { openLiveKnowledge, type LiveKnowledge } from '../../src/startup/live.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { learnedReader, Teacher, TeachStore } from '../../src/teach/index.js';
 import { memoryLogger, startTestBot } from '../support/bot.js';

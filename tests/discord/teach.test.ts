@@ -11,8 +11,8 @@ import { openQuestionLog, type QuestionLog } from '../../src/analytics/index.js'
 import { loadConfig } from '../../src/config.js';
 import type { DiscordBot } from '../../src/discord/start.js';
 import { TEACH_UI } from '../../src/discord/text.js';
-import { LEARNED_ERRORS } from '../../src/knowledge/learned.js';
-import { openLiveKnowledge, type LiveKnowledge } from '../../src/knowledge/live.js';
+import { LEARNED_ERRORS } from '../../src/answer/learned.js';
+import { openLiveKnowledge, type LiveKnowledge } from '../../src/startup/live.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { learnedReader, Teacher, TeachStore } from '../../src/teach/index.js';
 import { memoryLogger, startTestBot } from '../support/bot.js';

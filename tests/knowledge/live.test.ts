@@ -5,8 +5,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openLiveKnowledge, type LiveKnowledge } from '../../src/knowledge/live.js';
-import { loadBrain } from '../../src/knowledge/snapshot.js';
+import { openLiveKnowledge, type LiveKnowledge } from '../../src/startup/live.js';
+import { loadBrain } from '../../src/startup/snapshot.js';
 import { memoryLogger } from '../support/bot.js';
 
 let dir: string;
@@ -49,7 +49,8 @@ describe('live knowledge', () => {
   it('answers from an edited file after it changes on disk', async () => {
     const { logger, lines } = memoryLogger();
     live = openLiveKnowledge(dir, logger, { watch: true, debounceMs: 50 });
-    expect(watchers()).toBe(watchersBefore + 1);
+    // One handle for the folder, one for its lang/ folder.
+    expect(watchers()).toBe(watchersBefore + 2);
     expect(live.brain.ask('is mexico in nato').text).toMatch(/^Mexico is not a member/);
     edit(NATO, 'Mexico is not a member', 'Mexico is still not a member');
     await until(() => live!.brain.generation === 1);

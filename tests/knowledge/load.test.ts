@@ -1,15 +1,26 @@
-import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KnowledgeError, loadKnowledge } from '../../src/knowledge/load.js';
 
-const good = readFileSync('tests/fixtures/knowledge/nato.yaml', 'utf8');
+const FIXTURE = 'tests/fixtures/knowledge';
+const good = readFileSync(`${FIXTURE}/nato.yaml`, 'utf8');
+/** The fixture's entities, persona and languages, which every knowledge folder needs. */
+const SUPPORT: Record<string, string> = {
+  'entities.yaml': readFileSync(`${FIXTURE}/entities.yaml`, 'utf8'),
+  'persona.yaml': readFileSync(`${FIXTURE}/persona.yaml`, 'utf8'),
+  'lang/en.yaml': readFileSync('knowledge/lang/en.yaml', 'utf8'),
+  'lang/es.yaml': readFileSync('knowledge/lang/es.yaml', 'utf8'),
+};
 const dirs: string[] = [];
-function folder(files: Record<string, string>): string {
+/** A knowledge folder with these files; `support: false` leaves out entities, persona and languages. */
+function folder(files: Record<string, string | null>, { support = true } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'kb-'));
   dirs.push(dir);
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  mkdirSync(join(dir, 'lang'));
+  for (const [name, text] of Object.entries({ ...(support ? SUPPORT : {}), ...files }))
+    if (text !== null) writeFileSync(join(dir, name), text);
   return dir;
 }
 afterEach(() => {
@@ -75,11 +86,44 @@ describe('loading knowledge files', () => {
   });
 
   it('rejects an unknown topic and an unknown field', () => {
-    expect(problemsOf(folder({ 'nato.yaml': good.replace('topic: security', 'topic: sports') }))[0]).toMatch(/field "topic"/);
+    expect(problemsOf(folder({ 'nato.yaml': good.replace('topic: security', 'topic: sports') }))[0]).toBe(
+      'nato.yaml, field "topic": "sports" is not one of persona.yaml\'s topics',
+    );
     expect(problemsOf(folder({ 'nato.yaml': good.replace('    pinned: true', '    pinend: true') }))[0]).toMatch(/pinend/);
   });
 
   it('refuses an empty folder', () => {
-    expect(problemsOf(folder({}))[0]).toMatch(/no knowledge files/);
+    expect(problemsOf(folder({}, { support: false }))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/no knowledge files/), 'persona.yaml: missing (the knowledge folder needs it)']),
+    );
+  });
+
+  it('names the missing language file', () => {
+    expect(problemsOf(folder({ 'nato.yaml': good, 'lang/es.yaml': null }))).toEqual([
+      'lang/es.yaml: missing (the knowledge folder needs it)',
+    ]);
+  });
+
+  it('names file and field of invalid entities, persona and language data', () => {
+    const entities = SUPPORT['entities.yaml']!.replace('home: mexico', 'home: atlantis');
+    expect(problemsOf(folder({ 'nato.yaml': good, 'entities.yaml': entities }))).toEqual([
+      'entities.yaml, field "home": must be the first name of one of the places or organizations',
+    ]);
+    const persona = SUPPORT['persona.yaml']!.replace(/ {2}notSure: .*\n/, '');
+    expect(problemsOf(folder({ 'nato.yaml': good, 'persona.yaml': persona }))[0]).toMatch(
+      /^persona\.yaml, field "messages\.notSure": /,
+    );
+    const featured = SUPPORT['persona.yaml']!.replace('facts: [nato-membership]', 'facts: [nato-nope]');
+    expect(problemsOf(folder({ 'nato.yaml': good, 'persona.yaml': featured }))).toEqual([
+      'persona.yaml, field "featured.facts.0": no fact has the id "nato-nope"',
+    ]);
+    const es = SUPPORT['lang/es.yaml']!.replace("  identity:\n", "  identity:\n    - '(unclosed'\n");
+    expect(problemsOf(folder({ 'nato.yaml': good, 'lang/es.yaml': es }))).toEqual([
+      'lang/es.yaml, field "smalltalk.identity.0": must be a valid regular expression',
+    ]);
+    const swapped = SUPPORT['lang/es.yaml']!.replace('language: es', 'language: en');
+    expect(problemsOf(folder({ 'nato.yaml': good, 'lang/es.yaml': swapped }))).toEqual(
+      expect.arrayContaining(['lang/es.yaml, field "language": "en" belongs in lang/en.yaml']),
+    );
   });
 });

@@ -21,7 +21,7 @@ import {
   SNAPSHOT_FILE,
   SnapshotError,
   snapshotKey,
-} from '../../src/knowledge/snapshot.js';
+} from '../../src/startup/snapshot.js';
 import { readEvalSet } from '../../src/quality/evaluate.js';
 import { memoryLogger } from '../support/bot.js';
 import { brain as fresh, kb } from '../support/brain.js';
@@ -122,8 +122,12 @@ describe('the start-up snapshot', () => {
     cpSync(join(dir, 'culture.yaml'), join(dir, 'culture2.yml'));
     rmSync(join(dir, 'culture.yaml'));
     expect(snapshotKey(dir)).not.toBe(key);
+    // The language files and the persona are knowledge too.
+    const renamed = snapshotKey(dir);
+    writeFileSync(join(dir, 'lang', 'es.yaml'), `${readFileSync(join(dir, 'lang', 'es.yaml'), 'utf8')}\n# edited\n`);
+    expect(snapshotKey(dir)).not.toBe(renamed);
     const engine = engineFiles().map((f) => f.split(sep).slice(-3).join('/'));
-    for (const file of ['answer/match.ts', 'answer/analyze.ts', 'answer/brain.ts', 'knowledge/load.ts', 'knowledge/snapshot.ts'])
+    for (const file of ['answer/match.ts', 'answer/analyze.ts', 'answer/brain.ts', 'knowledge/load.ts', 'startup/snapshot.ts', 'text/fold.ts'])
       expect(engine).toContain(`src/${file}`);
   });
 
@@ -216,7 +220,7 @@ describe('what a snapshot can carry', () => {
     const parts = buildBrainParts(kb);
     Object.assign(parts.matcher.analyzer, { stemmer: new Stemmer() });
     expect(() => encodeSnapshot(parts, key)).toThrow(
-      /^brain\.matcher\.analyzer\.stemmer is an instance of Stemmer, .*SNAPSHOT_CLASSES in src\/knowledge\/snapshot\.ts/,
+      /^brain\.matcher\.analyzer\.stemmer is an instance of Stemmer, .*SNAPSHOT_CLASSES in src\/startup\/snapshot\.ts/,
     );
     const withFuse = buildBrainParts(kb);
     Object.assign(withFuse.matcher, { fuse: new Fuse(['nato']) });

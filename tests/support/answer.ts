@@ -2,6 +2,7 @@
 import type { Answer } from '../../src/answer/types.js';
 
 export function makeAnswer(overrides: Partial<Answer> = {}): Answer {
+  const factId = overrides.factId === undefined ? 'nato-membership' : overrides.factId;
   return {
     question: 'Is Mexico in NATO?',
     answered: true,
@@ -15,6 +16,7 @@ export function makeAnswer(overrides: Partial<Answer> = {}): Answer {
     suggestions: [],
     truncated: false,
     explain: { tier: 'exact', tokens: [], best: null, reason: null },
+    factIds: factId ? [factId] : [],
     ...overrides,
   };
 }

@@ -91,6 +91,9 @@ export interface RecordedRequest {
   status: number;
   /** A repeated POST with an enforced nonce: Discord returned the existing message. */
   duplicate?: boolean;
+  /** What the fake answered (the created message, for a POST to a channel). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  response?: any;
 }
 
 export interface Identify {
@@ -318,6 +321,8 @@ export class FakeDiscord {
     guildId?: string | null;
     author?: APIUser;
     mentions?: APIUser[];
+    /** The id of the message this one replies to. */
+    replyTo?: string;
   }): APIMessage & {
     guild_id?: string;
     channel_type?: ChannelType;
@@ -340,8 +345,17 @@ export class FakeDiscord {
       attachments: [],
       embeds: [],
       pinned: false,
-      type: MessageType.Default,
+      type: init.replyTo ? MessageType.Reply : MessageType.Default,
       components: [],
+      ...(init.replyTo
+        ? {
+            message_reference: {
+              message_id: init.replyTo,
+              channel_id: init.channelId ?? (guildId ? this.channelId() : '1100000000000000900'),
+              ...(guildId ? { guild_id: guildId } : {}),
+            },
+          }
+        : {}),
     };
   }
 
@@ -706,6 +720,7 @@ export class FakeDiscord {
     this.requests.push(record);
     const reply = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
       record.status = status;
+      record.response = payload;
       this.onAnswered?.(record);
       if (payload === undefined) {
         // A 204 must not claim a JSON body, or the client tries to parse one.

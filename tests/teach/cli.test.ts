@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LEARNED_ERRORS } from '../../src/knowledge/learned.js';
+import { LEARNED_ERRORS } from '../../src/answer/learned.js';
 import { tempFolder } from '../analytics/helpers.js';
 
 function run(entry: string, args: string[], env: Record<string, string>) {

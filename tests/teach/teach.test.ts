@@ -4,8 +4,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KnowledgeError, loadKnowledge } from '../../src/knowledge/load.js';
-import { LEARNED_ERRORS } from '../../src/knowledge/learned.js';
-import { openLiveKnowledge } from '../../src/knowledge/live.js';
+import { LEARNED_ERRORS } from '../../src/answer/learned.js';
+import { openLiveKnowledge } from '../../src/startup/live.js';
 import { learnedReader, Teacher, TEACH_TEXT, TeachStore, watchLearned } from '../../src/teach/index.js';
 import { memoryLogger, tempFolder } from '../analytics/helpers.js';
 
@@ -88,7 +88,7 @@ describe('teaching a phrasing', () => {
   it('refuses a date question for a fact that gives no date, unknown facts, empty text and small talk', () => {
     const { teacher, store } = setup();
     expect(teacher.teach('when did mx say no to nato', 'nato-membership', CLI).message).toBe(
-      LEARNED_ERRORS.focus('when did mx say no to nato', ['when'], 'nato-membership'),
+      LEARNED_ERRORS.focus('when did mx say no to nato', ['date'], 'nato-membership'),
     );
     expect(teacher.teach(DECLINED, 'no-such-fact', CLI).message).toBe(
       LEARNED_ERRORS.unknownFact('no-such-fact'),

@@ -30,8 +30,10 @@ export const help = {
     description: 'What I can do',
     description_localizations: es('Lo que puedo hacer'),
   },
-  async execute(interaction, { commands }) {
+  async execute(interaction, { brain, commands }) {
     const lang = langOf(interaction.locale);
-    await interaction.reply(renderHelp(helpEntries(commands, lang), lang));
+    await interaction.reply(
+      renderHelp(helpEntries(commands, lang), lang, brain.persona.messages.helpIntro[lang]),
+    );
   },
 } as const satisfies SlashCommand;

@@ -4,8 +4,6 @@ import { renderAnswer } from '../render.js';
 import { es } from './locales.js';
 import type { SlashCommand } from './types.js';
 
-export const SOURCE_FACT = 'source-article';
-
 export const sources = {
   kind: 'slash',
   data: {
@@ -16,8 +14,9 @@ export const sources = {
     description_localizations: es('De dónde vienen mis respuestas'),
   },
   async execute(interaction, { brain }) {
-    const answer = brain.answerFact(SOURCE_FACT, { locale: interaction.locale });
-    if (!answer) throw new Error(`The knowledge base has no fact '${SOURCE_FACT}', which /sources needs`);
+    const { sourceFact } = brain.persona;
+    const answer = brain.answerFact(sourceFact, { locale: interaction.locale });
+    if (!answer) throw new Error(`The knowledge base has no fact '${sourceFact}', which /sources needs`);
     await interaction.reply(renderAnswer(answer));
   },
 } as const satisfies SlashCommand;

@@ -1,6 +1,7 @@
 // What a command module provides: its definition (sent as-is to Discord), and its handlers.
 import type {
   AutocompleteInteraction,
+  ButtonInteraction,
   ChatInputCommandInteraction,
   MessageContextMenuCommandInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
@@ -52,3 +53,10 @@ export interface MessageCommand {
 }
 
 export type Command = SlashCommand | MessageCommand;
+
+/** A kind of button, dispatched by the prefix of its custom id (src/discord/buttons.ts). */
+export interface ButtonHandler {
+  prefix: string;
+  /** `args` are the custom id's parts after the prefix. */
+  execute(interaction: ButtonInteraction, args: string[], ctx: CommandContext): Promise<void>;
+}

@@ -4,7 +4,7 @@
 // whatever goes wrong with it is logged and the brain is built the slow way.
 //
 // The key is a sha256 over: every knowledge file loadKnowledge reads (name and bytes), every file
-// under src/answer/ and src/knowledge/ (dist/ when compiled: the engine, this module included), npm's record of the
+// under src/answer/, src/knowledge/, src/text/ and src/startup/ (dist/ when compiled: the engine, this module included), npm's record of the
 // installed packages (node_modules/.package-lock.json: Fuse.js, zod, js-yaml versions) and the Node
 // version. Any edit to a fact or to the matcher's code therefore rebuilds; nothing is compared by date.
 //
@@ -26,8 +26,8 @@ import { Matcher } from '../answer/match.js';
 import { PhraseTable } from '../answer/normalize.js';
 import type { Brain } from '../answer/types.js';
 import type { Logger } from '../log.js';
-import { LearnedChecker, type LearnedPhrasing } from './learned.js';
-import { knowledgeFiles, loadKnowledge } from './load.js';
+import { LearnedChecker, type LearnedPhrasing } from '../answer/learned.js';
+import { knowledgeFiles, loadKnowledge } from '../knowledge/load.js';
 
 /** The engine's classes a snapshot may hold. A class holding only data (no functions) can be added here. */
 export const SNAPSHOT_CLASSES: readonly (abstract new (...args: never[]) => object)[] = [
@@ -43,9 +43,11 @@ const HASH_BYTES = 32;
 const HEADER_BYTES = MAGIC.length + 2 * HASH_BYTES;
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-// This module's folder and its sibling answer/: src/ under tsx, dist/ when compiled (where src/ may
-// not even be shipped).
-const ENGINE_DIRS = ['../answer', '../knowledge'].map((d) => fileURLToPath(new URL(d, import.meta.url)));
+// This module's folder and its siblings: src/ under tsx, dist/ when compiled (where src/ may not even
+// be shipped).
+const ENGINE_DIRS = ['../answer', '../knowledge', '../text', '../startup'].map((d) =>
+  fileURLToPath(new URL(d, import.meta.url)),
+);
 const INSTALLED_PACKAGES = join(ROOT, 'node_modules', '.package-lock.json');
 
 export class SnapshotError extends Error {
@@ -83,7 +85,8 @@ export function snapshotKey(dir: string): string {
   return hash.digest('hex');
 }
 
-const classNameOf = (value: object) => Object.getPrototypeOf(value)?.constructor?.name ?? 'a null-prototype object';
+const classNameOf = (value: object) =>
+  Object.getPrototypeOf(value)?.constructor?.name ?? 'a null-prototype object';
 
 /** How a value is reached from the object holding it (see collectInstances). */
 const enum Step {
@@ -141,7 +144,8 @@ function collectInstances(root: object): object[] {
       parents.push(at);
       steps.push(step);
       vias.push(via);
-    } else if (type === 'function' || type === 'symbol') fail(`is a ${type}, which a snapshot cannot store`, step, via);
+    } else if (type === 'function' || type === 'symbol')
+      fail(`is a ${type}, which a snapshot cannot store`, step, via);
   };
   const visitEntry = (value: unknown, key: unknown) => {
     visit(key, Step.MapKey, undefined);
@@ -160,15 +164,21 @@ function collectInstances(root: object): object[] {
     else if (proto === Object.prototype || known.has(proto)) {
       if (proto !== Object.prototype) instances.push(value);
       const fields = Object.keys(value);
-      if (Object.getOwnPropertyNames(value).length !== fields.length || Object.getOwnPropertySymbols(value).length)
+      if (
+        Object.getOwnPropertyNames(value).length !== fields.length ||
+        Object.getOwnPropertySymbols(value).length
+      )
         fail('has a non-enumerable or symbol-keyed field, which a snapshot would lose');
       for (const k of fields) visit((value as Record<string, unknown>)[k], Step.Field, k);
-    } else if (
-      !(ArrayBuffer.isView(value) || value instanceof ArrayBuffer || value instanceof Date || value instanceof RegExp)
-    )
+    } else if (!(
+      ArrayBuffer.isView(value) ||
+      value instanceof ArrayBuffer ||
+      value instanceof Date ||
+      value instanceof RegExp
+    ))
       fail(
         `is an instance of ${classNameOf(value)}, which a snapshot cannot restore: ` +
-          'add its class to SNAPSHOT_CLASSES in src/knowledge/snapshot.ts if it holds only data, ' +
+          'add its class to SNAPSHOT_CLASSES in src/startup/snapshot.ts if it holds only data, ' +
           'or keep it out of the parts a brain is built from',
       );
   }
@@ -195,7 +205,8 @@ export function encodeSnapshot(parts: BrainParts, key: string): Buffer {
 export function decodeSnapshot(file: Buffer, key: string): BrainParts | undefined {
   if (file.length < HEADER_BYTES || !file.subarray(0, MAGIC.length).equals(MAGIC))
     throw new SnapshotError('not a snapshot file');
-  if (!file.subarray(MAGIC.length, MAGIC.length + HASH_BYTES).equals(Buffer.from(key, 'hex'))) return undefined;
+  if (!file.subarray(MAGIC.length, MAGIC.length + HASH_BYTES).equals(Buffer.from(key, 'hex')))
+    return undefined;
   const payload = file.subarray(HEADER_BYTES);
   if (!sha256(payload).equals(file.subarray(MAGIC.length + HASH_BYTES, HEADER_BYTES)))
     throw new SnapshotError('the snapshot is damaged (checksum mismatch)');
@@ -282,12 +293,18 @@ function restore(
   try {
     const parts = decodeSnapshot(bytes, key);
     if (!parts) {
-      logger?.debug({ file }, 'Knowledge snapshot is for other knowledge or code; loading the knowledge files');
+      logger?.debug(
+        { file },
+        'Knowledge snapshot is for other knowledge or code; loading the knowledge files',
+      );
       return { key };
     }
     return { key, brain: brainFromParts(parts) };
   } catch (err) {
-    logger?.warn({ file, error: messageOf(err) }, 'Knowledge snapshot is damaged; loading the knowledge files');
+    logger?.warn(
+      { file, error: messageOf(err) },
+      'Knowledge snapshot is damaged; loading the knowledge files',
+    );
     return { key };
   }
 }
@@ -298,7 +315,10 @@ function restore(
  * KnowledgeError when they are invalid) and then saved as the new snapshot. The cache never stops
  * start-up: a missing, damaged or unwritable one is logged and the files are used.
  */
-export function loadBrain(dir: string, { cacheDir, logger, learned = [] }: SnapshotOptions = {}): LoadedBrain {
+export function loadBrain(
+  dir: string,
+  { cacheDir, logger, learned = [] }: SnapshotOptions = {},
+): LoadedBrain {
   const started = performance.now();
   const restored = cacheDir ? restore(dir, cacheDir, logger, learned) : {};
   if (restored.brain) {

@@ -4,9 +4,9 @@
 // through the snapshot (snapshot.ts): restored when nothing changed, rebuilt and saved when it did.
 import { createReloadableBrain, type ReloadableBrain, type ReloadResult } from '../answer/reloadable.js';
 import type { Logger } from '../log.js';
-import type { LearnedPhrasing } from './learned.js';
+import type { LearnedPhrasing } from '../answer/learned.js';
 import { loadBrain } from './snapshot.js';
-import { watchKnowledge, type KnowledgeWatcher } from './watch.js';
+import { watchKnowledge, type KnowledgeWatcher } from '../knowledge/watch.js';
 import { metricEvents } from '../health/events.js';
 
 export interface LiveKnowledge {

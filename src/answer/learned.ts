@@ -7,14 +7,13 @@
 // questions: they never add a fact or touch an answer text. Checks that need no brain live here;
 // the teaching service adds the ones that do (the phrasing is then answered with its fact, and no
 // phrasing of the knowledge files changes its answer).
-import { Analyzer } from '../answer/analyze.js';
-import { displayName, HOME_ENTITY } from '../answer/entities.js';
-import { detectLang } from '../answer/lang.js';
-import { FOCUS_TOKENS } from '../answer/match.js';
-import { normalize } from '../answer/normalize.js';
-import { smallTalkKind } from '../answer/smalltalk.js';
-import type { Lang } from '../answer/types.js';
-import { factTexts, LIMITS, type Fact, type KnowledgeBase } from './schema.js';
+import { factTexts, LIMITS, type Fact, type KnowledgeBase } from '../knowledge/schema.js';
+import { normalize } from '../text/fold.js';
+import { Analyzer } from './analyze.js';
+import { detectLang } from './lang.js';
+import { buildLexicon, displayName, type Lexicon } from './lexicon.js';
+import { smallTalkOf, type SmallTalk } from './smalltalk.js';
+import type { Lang } from './types.js';
 
 export interface LearnedPhrasing {
   phrasing: string;
@@ -32,7 +31,8 @@ export const LEARNED_ERRORS = {
   noWords: (text: string) => `"${text}" has no words the bot can match on.`,
   smallTalk: (text: string) => `"${text}" is small talk: the bot answers it with a greeting, not a fact.`,
   unknownFact: (id: string) => `No fact has the id "${id}". \`npm run teach -- --facts\` lists them.`,
-  sameFact: (text: string, id: string) => `"${text}" is already a phrasing of fact "${id}": nothing to learn.`,
+  sameFact: (text: string, id: string) =>
+    `"${text}" is already a phrasing of fact "${id}": nothing to learn.`,
   otherFact: (text: string, owner: string) =>
     `"${text}" is already a phrasing of fact "${owner}" in the knowledge files; a phrasing belongs to one fact only.`,
   learnedOther: (text: string, owner: string) =>
@@ -40,8 +40,8 @@ export const LEARNED_ERRORS = {
   learnedSame: (text: string, id: string) => `"${text}" is already learned for fact "${id}".`,
   entity: (text: string, names: string[], id: string) =>
     `"${text}" names ${names.join(' and ')}, which fact "${id}" is not about; the bot must not answer it with that fact.`,
-  focus: (text: string, words: string[], id: string) =>
-    `"${text}" asks ${words.map((w) => `"${w}"`).join(', ')}, which fact "${id}" does not answer.`,
+  focus: (text: string, roles: string[], id: string) =>
+    `"${text}" asks for ${roles.map((r) => `a ${r}`).join(' and ')}, which fact "${id}" does not answer.`,
 } as const;
 
 export type LearnedCheck = { ok: true; lang: Lang; key: string } | { ok: false; reason: string };
@@ -62,13 +62,17 @@ interface FactProfile {
  */
 export class LearnedChecker {
   private readonly analyzer: Analyzer;
+  private readonly lexicon: Lexicon;
+  private readonly smallTalk: SmallTalk;
   private readonly byId: Map<string, Fact>;
   /** Normalized phrasing -> owning fact, from the knowledge files. */
   private readonly owners = new Map<string, string>();
   private readonly profiles = new Map<string, FactProfile>();
 
   constructor(private readonly kb: KnowledgeBase) {
-    this.analyzer = new Analyzer(kb.synonyms, kb.facts.flatMap(factTexts));
+    this.lexicon = buildLexicon(kb);
+    this.smallTalk = smallTalkOf(this.lexicon);
+    this.analyzer = new Analyzer(kb.synonyms, kb.facts.flatMap(factTexts), this.lexicon);
     this.byId = new Map(kb.facts.map((f) => [f.id, f]));
     for (const f of kb.facts) {
       const en = [f.question, ...f.alternates];
@@ -94,17 +98,18 @@ export class LearnedChecker {
   check(text: string, factId: string, learned: ReadonlyMap<string, string> = new Map()): LearnedCheck {
     const phrasing = text.trim();
     if (!phrasing) return { ok: false, reason: LEARNED_ERRORS.empty };
-    if (phrasing.length > LIMITS.phrasing) return { ok: false, reason: LEARNED_ERRORS.tooLong(LIMITS.phrasing) };
+    if (phrasing.length > LIMITS.phrasing)
+      return { ok: false, reason: LEARNED_ERRORS.tooLong(LIMITS.phrasing) };
     const profile = this.profiles.get(factId);
     if (!profile) return { ok: false, reason: LEARNED_ERRORS.unknownFact(factId) };
     const key = phrasingKey(phrasing);
-    const lang = detectLang(phrasing);
+    const lang = detectLang(this.lexicon, phrasing);
     const raw = this.analyzer.analyze(phrasing, lang, false);
     const corrected = this.analyzer.analyze(phrasing, lang, true);
     const tokens = [...raw.tokens, ...corrected.tokens];
     const entities = [...raw.entities, ...corrected.entities];
     if (!key || corrected.tokens.length === 0) return { ok: false, reason: LEARNED_ERRORS.noWords(phrasing) };
-    if (smallTalkKind(phrasing)) return { ok: false, reason: LEARNED_ERRORS.smallTalk(phrasing) };
+    if (this.smallTalk.kind(phrasing)) return { ok: false, reason: LEARNED_ERRORS.smallTalk(phrasing) };
     const owner = this.owners.get(key);
     if (owner === factId) return { ok: false, reason: LEARNED_ERRORS.sameFact(phrasing, factId) };
     if (owner) return { ok: false, reason: LEARNED_ERRORS.otherFact(phrasing, owner) };
@@ -113,11 +118,28 @@ export class LearnedChecker {
     if (taught) return { ok: false, reason: LEARNED_ERRORS.learnedOther(phrasing, taught) };
     // The matcher lets a fact answer a question naming an entity only if the fact is about it; a
     // learned phrasing would make the fact "about" whatever it names, so that is refused here.
-    const foreign = [...new Set(entities)].filter((e) => e !== HOME_ENTITY && !profile.entities.has(e));
+    const { home, focusTokens } = this.lexicon;
+    const foreign = [...new Set(entities)].filter((e) => e !== home && !profile.entities.has(e));
     if (foreign.length)
-      return { ok: false, reason: LEARNED_ERRORS.entity(phrasing, foreign.map(displayName), factId) };
-    const focus = [...new Set(tokens.filter((t) => FOCUS_TOKENS.has(t) && !profile.strong.has(t)))];
-    if (focus.length) return { ok: false, reason: LEARNED_ERRORS.focus(phrasing, focus, factId) };
+      return {
+        ok: false,
+        reason: LEARNED_ERRORS.entity(
+          phrasing,
+          foreign.map((e) => displayName(this.lexicon, e)),
+          factId,
+        ),
+      };
+    // Focus tokens are roles ("@date"): say the role.
+    const focus = [...new Set(tokens.filter((t) => focusTokens.has(t) && !profile.strong.has(t)))];
+    if (focus.length)
+      return {
+        ok: false,
+        reason: LEARNED_ERRORS.focus(
+          phrasing,
+          focus.map((t) => t.replace(/^@/, '')),
+          factId,
+        ),
+      };
     return { ok: true, lang, key };
   }
 
@@ -126,7 +148,10 @@ export class LearnedChecker {
    * those that no longer do (the knowledge files changed since) left out with the reason. Never
    * throws for a bad learned phrasing: it must not stop start-up.
    */
-  merge(learned: readonly LearnedPhrasing[]): { kb: KnowledgeBase; skipped: { phrasing: string; reason: string }[] } {
+  merge(learned: readonly LearnedPhrasing[]): {
+    kb: KnowledgeBase;
+    skipped: { phrasing: string; reason: string }[];
+  } {
     const kept: LearnedPhrasing[] = [];
     const accepted = new Map<string, string>();
     const skipped: { phrasing: string; reason: string }[] = [];
@@ -139,7 +164,12 @@ export class LearnedChecker {
         continue;
       }
       accepted.set(result.key, l.factId);
-      kept.push({ phrasing: l.phrasing.trim(), factId: l.factId, lang: result.lang, guildId: l.guildId ?? null });
+      kept.push({
+        phrasing: l.phrasing.trim(),
+        factId: l.factId,
+        lang: result.lang,
+        guildId: l.guildId ?? null,
+      });
     }
     return { kb: { ...this.kb, learned: kept }, skipped };
   }

@@ -1,0 +1,172 @@
+// A message (and the conversation before it) -> the question parts to match, each analysed and read
+// in its context. Several sentences: the ones that ask, with the entities context sentences name.
+// One sentence: split where a conjunction joins two questions ("is X in A and B?", "what is A, and
+// who is in it?"), but only where both halves still ask something. A conversation: the first part
+// of a follow-up ("why not?", "and the WTO?", "what about Y?") is read after the previous question.
+// Pure; every word it relies on is each language's data (lang/*.yaml).
+import type { Analysis, Analyzer } from './analyze.js';
+import type { Lexicon } from './lexicon.js';
+import { normalize } from './normalize.js';
+import { followUpOpening, isElliptical, lendContext, resolveAfter, substitute } from './resolve.js';
+import { hasSeveralSentences, segmentMessage, type Segment } from './segment.js';
+import type { Lang } from './types.js';
+
+export interface Part {
+  /** The part as the user wrote it (normalized when it comes from splitting a sentence). */
+  shown: string;
+  analysis: Analysis;
+  /** Read after the previous question of the conversation (a follow-up). */
+  followUp: boolean;
+  /** When not a follow-up opening ("what about"), the part may stand alone: try it alone too. */
+  standalone: Analysis | null;
+}
+
+export interface PartsContext {
+  analyzer: Analyzer;
+  lexicon: Lexicon;
+  isSmallTalk(text: string): boolean;
+}
+
+/** How many earlier questions of a conversation are read to resolve a follow-up. */
+export const MAX_HISTORY = 4;
+
+const startsAsQuestion = (lexicon: Lexicon, normalized: string) =>
+  lexicon.questionStarts.has(normalized.split(' ', 1)[0] ?? '');
+
+/** Whether a message may hold more than one question (cheap: the hot path for one plain question). */
+export function mayHoldSeveral(text: string, lexicon: Lexicon): boolean {
+  if (hasSeveralSentences(text)) return true;
+  for (const w of normalize(text).split(' ')) if (lexicon.conjunctions.has(w)) return true;
+  return false;
+}
+
+/** The question parts of a message; [] when it holds nothing to match (then the whole is matched). */
+export function questionParts(
+  ctx: PartsContext,
+  text: string,
+  lang: Lang,
+  history: readonly string[] = [],
+): Part[] {
+  const { lexicon } = ctx;
+  const sentences = (
+    hasSeveralSentences(text) ? segmentMessage(text, lexicon) : [{ text, question: true }]
+  ).filter((s) => normalize(s.text) && !ctx.isSmallTalk(s.text));
+  const asking = sentences.some((s) => s.question) ? sentences.filter((s) => s.question) : sentences;
+  const parts = asking.flatMap((s) => splitSentence(ctx, s.text, contextOf(ctx, s, sentences, lang), lang));
+  const first = parts[0];
+  const previous = history.length ? conversationSoFar(ctx, history.slice(-MAX_HISTORY), lang) : null;
+  if (first && previous) parts[0] = asFollowUp(ctx, first, previous, lang);
+  return parts;
+}
+
+/** The last question of a conversation, itself read after the ones before it. */
+function conversationSoFar(ctx: PartsContext, history: readonly string[], lang: Lang): Analysis | null {
+  let previous: Analysis | null = null;
+  for (const question of history) {
+    if (!normalize(question) || ctx.isSmallTalk(question)) continue;
+    const last = splitSentence(ctx, question, NOTHING, lang).at(-1)!;
+    previous = previous ? asFollowUp(ctx, last, previous, lang).analysis : last.analysis;
+  }
+  return previous;
+}
+
+/**
+ * A part read after the previous question. Opening with a follow-up phrase ("what about", "and"):
+ * always. Naming entities and asking nothing else ("Canada?"): it takes the previous question. Naming
+ * nothing ("why not?", "is it big?"): it borrows the previous question's entities, and may still
+ * stand alone when that reads better.
+ */
+function asFollowUp(ctx: PartsContext, part: Part, previous: Analysis, lang: Lang): Part {
+  const { lexicon, analyzer } = ctx;
+  const normalized = normalize(part.shown);
+  const opening = followUpOpening(lexicon, normalized);
+  if (opening) {
+    if (!opening.rest) return part;
+    const rest = analyzer.analyze(opening.rest, lang);
+    return { ...part, analysis: resolveAfter(lexicon, previous, rest), followUp: true, standalone: null };
+  }
+  const own = part.analysis;
+  if (own.entities.length === 0)
+    return { ...part, analysis: lendContext(lexicon, previous, own), followUp: true, standalone: own };
+  if (isElliptical(lexicon, own) && !startsAsQuestion(lexicon, normalized))
+    return { ...part, analysis: substitute(lexicon, previous, own), followUp: true, standalone: null };
+  return part;
+}
+
+const NOTHING: Analysis = { tokens: [], entities: [], corrections: [] };
+
+/**
+ * The entities a sentence may borrow from the sentences before it: per kind (places, organizations),
+ * those of the nearest earlier sentence naming one.
+ */
+function contextOf(
+  ctx: PartsContext,
+  sentence: Segment,
+  sentences: readonly Segment[],
+  lang: Lang,
+): Analysis {
+  let context = NOTHING;
+  for (let i = sentences.indexOf(sentence) - 1; i >= 0; i--) {
+    const earlier = ctx.analyzer.analyze(sentences[i]!.text, lang, false);
+    // lendContext adds only the kinds a nearer sentence did not give.
+    if (earlier.entities.length)
+      context = lendContext(ctx.lexicon, { ...earlier, tokens: earlier.entities }, context);
+  }
+  return { ...context, tokens: context.entities };
+}
+
+/**
+ * One sentence -> its questions: split at commas and conjunctions where each half still asks
+ * something; a half naming only entities ("and the UN") takes the previous half's question, a half
+ * asking on its own ("who is in it") borrows the previous half's entities. Anything else stays one part.
+ */
+function splitSentence(ctx: PartsContext, sentence: string, context: Analysis, lang: Lang): Part[] {
+  const { lexicon, analyzer } = ctx;
+  const part = (shown: string, analysis: Analysis): Part => ({
+    shown,
+    analysis,
+    followUp: false,
+    standalone: null,
+  });
+  const whole = part(sentence, lendContext(lexicon, context, analyzer.analyze(sentence, lang)));
+  const pieces = piecesOf(sentence, lexicon);
+  if (pieces.length < 2) return [whole];
+  const parts: Part[] = [];
+  let head: Analysis | null = null;
+  for (const piece of pieces) {
+    const own = analyzer.analyze(piece, lang);
+    // Filler between commas ("so, ...", "ok, and ...") asks nothing.
+    if (!own.tokens.length) continue;
+    head ??= own;
+    const previous = parts.at(-1);
+    if (!previous) parts.push(part(piece, lendContext(lexicon, context, own)));
+    else if (startsAsQuestion(lexicon, piece) && own.tokens.length > 0)
+      parts.push(part(piece, lendContext(lexicon, previous.analysis, own)));
+    else if (isElliptical(lexicon, own)) parts.push(part(piece, substitute(lexicon, previous.analysis, own)));
+    else return [whole];
+  }
+  // The first half must be a question of its own: "are X and Y in Z" is one question, and so is
+  // "ok, and is X in Z" (what comes before the conjunction asks nothing).
+  if (parts.length < 2 || !head) return [whole];
+  const asks = startsAsQuestion(lexicon, parts[0]!.shown) || head.entities.some((e) => e !== lexicon.home);
+  return asks ? parts : [whole];
+}
+
+/** A sentence's pieces between commas and conjunctions, normalized. */
+function piecesOf(sentence: string, lexicon: Lexicon): string[] {
+  const pieces: string[] = [];
+  for (const chunk of sentence.split(/\s*[,;]\s*/)) {
+    let words: string[] = [];
+    const close = () => {
+      if (words.length) pieces.push(words.join(' '));
+      words = [];
+    };
+    for (const w of normalize(chunk).split(' ')) {
+      if (!w) continue;
+      if (lexicon.conjunctions.has(w)) close();
+      else words.push(w);
+    }
+    close();
+  }
+  return pieces;
+}

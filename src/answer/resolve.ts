@@ -1,0 +1,68 @@
+// Reading a question part in the light of the one before it, at the level of analysed tokens: the
+// second half of "is X in A and B?" asks "is X in B?", "why not?" after "Is X in A?" asks why X is not
+// in A, "what about Y?" after it asks whether Y is in A. Entities are replaced or lent kind by kind
+// (places, organizations), so a part is never answered about an entity it did not ask about: "what
+// about Y?" is about Y, never about X. Pure; the follow-up phrases are each language's (lang/*.yaml).
+import type { Analysis } from './analyze.js';
+import type { Lexicon } from './lexicon.js';
+
+type Kind = 'places' | 'organizations';
+const KINDS: readonly Kind[] = ['places', 'organizations'];
+
+const kindOf = (lexicon: Lexicon, entity: string): Kind =>
+  lexicon.organizations.has(entity) ? 'organizations' : 'places';
+
+const ofKind = (lexicon: Lexicon, entities: readonly string[], kind: Kind) =>
+  entities.filter((e) => kindOf(lexicon, e) === kind);
+
+/** Content tokens that are not entities nor mere question words: what a part asks besides whom. */
+export const topicTokens = (lexicon: Lexicon, a: Analysis): string[] =>
+  a.tokens.filter((t) => !a.entities.includes(t) && !lexicon.questionWords.has(t));
+
+/**
+ * An elliptical part ("the UN", "and Canada?"): it names entities and says little else, so it takes
+ * the previous part's question, with its entities of the same kinds replaced by its own.
+ */
+export function isElliptical(lexicon: Lexicon, part: Analysis): boolean {
+  return part.entities.length > 0 && topicTokens(lexicon, part).length <= 1;
+}
+
+/** `part`'s entities replace `previous`'s of the same kinds; the rest of `previous`'s question stays. */
+export function substitute(lexicon: Lexicon, previous: Analysis, part: Analysis): Analysis {
+  const kinds = new Set(part.entities.map((e) => kindOf(lexicon, e)));
+  const dropped = new Set(previous.entities.filter((e) => kinds.has(kindOf(lexicon, e))));
+  const kept = previous.tokens.filter((t) => !dropped.has(t));
+  return {
+    tokens: [...kept, ...part.tokens.filter((t) => !kept.includes(t))],
+    entities: [...previous.entities.filter((e) => !dropped.has(e)), ...part.entities],
+    corrections: part.corrections,
+  };
+}
+
+/** A part naming no place, or no organization, borrows the previous part's ("who is in it?"). */
+export function lendContext(lexicon: Lexicon, previous: Analysis, part: Analysis): Analysis {
+  const lent: string[] = [];
+  for (const kind of KINDS)
+    if (!ofKind(lexicon, part.entities, kind).length) lent.push(...ofKind(lexicon, previous.entities, kind));
+  if (!lent.length) return part;
+  return {
+    tokens: [...lent, ...part.tokens],
+    entities: [...lent, ...part.entities],
+    corrections: part.corrections,
+  };
+}
+
+/** The follow-up phrase a normalized question opens with ("what about", "y"), and the rest; null when none. */
+export function followUpOpening(lexicon: Lexicon, normalized: string): { rest: string } | null {
+  for (const phrase of lexicon.followUps)
+    if (normalized === phrase || normalized.startsWith(`${phrase} `))
+      return { rest: normalized.slice(phrase.length).trim() };
+  return null;
+}
+
+/** `part` read after `previous`: elliptical parts take its question, others borrow its entities. */
+export function resolveAfter(lexicon: Lexicon, previous: Analysis, part: Analysis): Analysis {
+  return isElliptical(lexicon, part)
+    ? substitute(lexicon, previous, part)
+    : lendContext(lexicon, previous, part);
+}

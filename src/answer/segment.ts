@@ -1,0 +1,43 @@
+// A message -> its sentences, each marked as asking something or not. Discord messages often give
+// context first and ask last ("I read an article about ... so, is it ...?"), or ask two things; the
+// brain matches the sentences that ask rather than the whole message. Pure; the words that start a
+// question are each language's (lang/*.yaml questionStarts).
+import type { Lexicon } from './lexicon.js';
+import { normalize } from './normalize.js';
+
+export interface Segment {
+  /** The sentence as written, trimmed. */
+  text: string;
+  /** Ends with a question mark, opens with ¿, or starts with a word that asks (lang/*.yaml). */
+  question: boolean;
+}
+
+/** Sentence ends: . ! ? … followed by space, a line break, or an opening ¿ / ¡. */
+const BOUNDARY = /(?<=[.!?…])\s+|\s*\n+\s*|(?=[¿¡])/u;
+/** A piece ending in a short word and a period ("U.S.", "e.g.", "Mr.") is an abbreviation, not a sentence. */
+const ABBREVIATION = /(?:^|[\s.])\p{L}{1,2}\.$/u;
+
+/** Whether a message holds more than one sentence: cheap, so a one-sentence question costs nothing more. */
+export const hasSeveralSentences = (text: string): boolean =>
+  /[.!?…]\s+\S|\n\s*\S|\S\s*[¿¡]/u.test(text.trim());
+
+export function segmentMessage(text: string, lexicon: Lexicon): Segment[] {
+  const pieces = text
+    .split(BOUNDARY)
+    .map((p) => p.trim())
+    .filter((p) => p);
+  const merged: string[] = [];
+  for (const piece of pieces) {
+    const last = merged.at(-1);
+    if (last !== undefined && ABBREVIATION.test(last) && !/[?!]$/.test(last))
+      merged[merged.length - 1] = `${last} ${piece}`;
+    else merged.push(piece);
+  }
+  return merged.map((t) => ({ text: t, question: asks(t, lexicon) }));
+}
+
+function asks(sentence: string, lexicon: Lexicon): boolean {
+  if (/\?\s*\p{Extended_Pictographic}*\s*$/u.test(sentence) || sentence.startsWith('¿')) return true;
+  const first = normalize(sentence).split(' ', 1)[0] ?? '';
+  return lexicon.questionStarts.has(first);
+}

@@ -1,0 +1,59 @@
+// The same engine on a second knowledge base about another subject (tests/fixtures/transit: the
+// public transport of a fictional city): normalizing, matching, declining and small talk all come
+// from that base's own data, and nothing of the shipped knowledge base leaks in.
+import { describe, expect, it } from 'vitest';
+import { createBrain } from '../../src/answer/brain.js';
+import { Matcher } from '../../src/answer/match.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+
+const kb = loadKnowledge('tests/fixtures/transit');
+const brain = createBrain(kb);
+const matcher = new Matcher(kb);
+
+describe('a knowledge base about a city’s public transport', () => {
+  it('normalizes with its own synonyms and entity names', () => {
+    expect(matcher.analyzer.analyze('Are streetcars running overnight?', 'en').tokens).toEqual([
+      'tram',
+      'run',
+      'night',
+    ]);
+    // A Spanish name of an organization folds to its token, the longest name first.
+    const es = matcher.analyzer.analyze(
+      '¿La Autoridad de Tránsito de Lindenfeld conecta con los Ferrocarriles Nacionales?',
+      'es',
+    );
+    expect(es.entities).toEqual(['lta', 'railnet']);
+  });
+
+  it('answers its own questions, in either language, with their sources', () => {
+    const night = brain.ask('do the trams run late');
+    expect(night).toMatchObject({ answered: true, factId: 'night-trams', lang: 'en' });
+    expect(night.sources[0]?.url).toBe('https://example.org/lindenfeld/night');
+    expect(brain.ask('¿Hay tranvías de noche?')).toMatchObject({ factId: 'night-trams', lang: 'es' });
+    expect(brain.ask('can i bring my bicycle on the tram').factId).toBe('bikes-on-trams');
+    expect(brain.ask('what does LTA stand for').factId).toBe('lta-what-is');
+  });
+
+  it('declines a question about a city it has no facts for, naming it in its own words', () => {
+    const a = brain.ask('Does the Oakport tram run at night?');
+    expect(a.answered).toBe(false);
+    expect(a.text).toBe(
+      "I only know Lindenfeld's public transport, and nothing that answers this about Oakport.",
+    );
+    expect(a.suggestions.map((s) => s.factId)).toContain('night-trams');
+  });
+
+  it('declines a date it has no fact for, and a subject it has never heard of', () => {
+    expect(brain.ask('when was the LTA founded').answered).toBe(false);
+    const nato = brain.ask('is mexico in nato?');
+    expect(nato.answered).toBe(false);
+    expect(nato.text).toMatch(/public transport in Lindenfeld/);
+  });
+
+  it('speaks with its own persona for small talk and empty questions', () => {
+    expect(brain.ask('hi').text).toBe('Hello! Ask me about trams, buses and tickets in Lindenfeld.');
+    expect(brain.ask('¿quién eres?').text).toBe('Soy el asistente de transporte de Lindenfeld.');
+    expect(brain.ask('   ').text).toMatch(/^Ask me about trams and buses in Lindenfeld/);
+    expect(brain.persona.featured.facts).toEqual(['night-trams']);
+  });
+});

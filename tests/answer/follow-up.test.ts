@@ -1,0 +1,86 @@
+// Follow-ups: a question that only makes sense after the previous one is read in the conversation's
+// context (the history); one that stands alone is answered on its own. Unit tests of the resolution
+// on the fixture knowledge base (tests/fixtures/transit), and the conversations on the
+// shipped one.
+import { describe, expect, it } from 'vitest';
+import { createBrain } from '../../src/answer/brain.js';
+import { Matcher } from '../../src/answer/match.js';
+import { followUpOpening, lendContext, substitute } from '../../src/answer/resolve.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { brain as shipped } from '../support/brain.js';
+
+const kb = loadKnowledge('tests/fixtures/transit');
+const brain = createBrain(kb);
+const { analyzer, lexicon } = new Matcher(kb);
+const analyze = (q: string) => analyzer.analyze(q, 'en');
+
+describe('resolving a part against the previous question', () => {
+  it('replaces the previous question’s entities of the same kind by the follow-up’s', () => {
+    const read = substitute(lexicon, analyze('Does the LTA connect with RailNet?'), analyze('Skybus'));
+    expect(read.entities).toEqual(['skybus']);
+    expect(read.tokens).toEqual(['connect', 'skybus']);
+  });
+
+  it('lends the previous question’s entities to a follow-up naming none, kind by kind', () => {
+    expect(lendContext(lexicon, analyze('What is the LTA?'), analyze('who runs it')).entities).toEqual([
+      'lta',
+    ]);
+    const own = analyze('does Oakport have trams');
+    expect(lendContext(lexicon, analyze('Is Lindenfeld served by the LTA?'), own).entities).toEqual([
+      'lta',
+      'oakport',
+    ]);
+  });
+
+  it('knows the phrases that open a follow-up, in both languages, longest first', () => {
+    expect(followUpOpening(lexicon, 'what about oakport')).toEqual({ rest: 'oakport' });
+    expect(followUpOpening(lexicon, 'y que hay de oakport')).toEqual({ rest: 'oakport' });
+    expect(followUpOpening(lexicon, 'andorra')).toBeNull();
+  });
+});
+
+describe('a conversation', () => {
+  it('reads "what about <place>?" as the previous question about that place', () => {
+    const history = ['Do the trams run at night?'];
+    const a = brain.ask('what about Oakport?', { history });
+    expect(a.answered).toBe(false);
+    expect(a.text).toMatch(/about Oakport/);
+    // "and in <place>?" too: about that place, never the night trams of the home city.
+    expect(brain.ask('and in Mirren?', { history }).text).toMatch(/about Mirren/);
+  });
+
+  it('borrows the entity of the previous question for "who runs it?"', () => {
+    expect(brain.ask('who runs it?', { history: ['What is the LTA?'] }).factId).toBe('lta-what-is');
+  });
+
+  it('answers a question that stands alone on its own, whatever came before', () => {
+    const history = ['Do the trams run at night?'];
+    expect(brain.ask('Can I take a bike on the tram?', { history }).factId).toBe('bikes-on-trams');
+    expect(brain.ask('hi', { history }).explain.tier).toBe('smalltalk');
+  });
+
+  it('follows the issue’s conversations on the shipped knowledge base', () => {
+    const nato = ['Is Mexico in NATO?'];
+    expect(shipped.ask('why not?', { history: ['¿México está en la OTAN?'] }).factId).toBe('nato-why-not');
+    expect(shipped.ask('¿y por qué?', { history: ['¿México está en la OTAN?'] })).toMatchObject({
+      factId: 'nato-why-not',
+      lang: 'es',
+    });
+    expect(shipped.ask("who's in it?", { history: ['What is the Pacific Alliance?'] }).factId).toBe(
+      'trade-pacific-alliance',
+    );
+    expect(shipped.ask('and the WTO?', { history: nato }).factId).toBe('org-wto');
+    // Asks whether Canada is in NATO: declined, never the USMCA fact.
+    const canada = shipped.ask('what about Canada?', { history: nato });
+    expect(canada.answered).toBe(false);
+    expect(canada.factIds).toEqual([]);
+    expect(shipped.ask('and Canada?', { history: nato }).answered).toBe(false);
+    // A chain: "and the WTO?" is about the WTO, so "what about Brazil?" asks whether Brazil is in the WTO.
+    expect(shipped.ask('what about Brazil?', { history: [...nato, 'and the WTO?'] }).text).toMatch(/Brazil/);
+    // Standing alone: answered on its own.
+    expect(shipped.ask('Is Mexico in the UN?', { history: nato }).factId).toBe('org-un');
+    expect(shipped.ask('Does it cooperate on climate?', { history: nato }).factId).toBe(
+      'environment-climate',
+    );
+  });
+});

@@ -1,0 +1,57 @@
+// Several questions in one message: each part the knowledge base answers is answered in one reply,
+// each part it cannot answer is named plainly, and factIds lists every fact used. On the fixture
+// knowledge base (tests/fixtures/transit) and on the shipped one for the messages the issue quotes.
+import { describe, expect, it } from 'vitest';
+import { createBrain } from '../../src/answer/brain.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { brain as shipped } from '../support/brain.js';
+
+const brain = createBrain(loadKnowledge('tests/fixtures/transit'));
+
+describe('a message asking several things', () => {
+  it('answers two questions joined by "and", in the order asked, with both facts’ sources', () => {
+    const a = brain.ask('Do the trams run at night and can I take a bike on them?');
+    expect(a).toMatchObject({
+      answered: true,
+      factId: 'night-trams',
+      factIds: ['night-trams', 'bikes-on-trams'],
+    });
+    expect(a.text).toMatch(/^Yes\. Lines 1 and 4 run all night.*\n\nYes, outside the rush hours/s);
+    expect(a.sources.map((s) => s.section)).toEqual(['Night service', 'Bikes']);
+    // A related question already answered is not offered again.
+    expect(a.related.map((r) => r.factId)).not.toContain('bikes-on-trams');
+  });
+
+  it('answers the part it can and says plainly which part it cannot', () => {
+    const a = brain.ask('How much is a single ticket, and when was the LTA founded?');
+    expect(a.factIds).toEqual(['single-ticket']);
+    expect(a.text).toMatch(/^A single ticket costs 2 crowns/);
+    expect(a.text).toMatch(/I can't answer "when was the lta founded" from the transit guide\.$/);
+  });
+
+  it('never answers the second half about the first half’s entity', () => {
+    const a = brain.ask('Does the LTA connect with RailNet and Skybus?');
+    expect(a.factIds).toEqual(['railnet-connection']);
+    expect(a.text).toMatch(/I can't answer "skybus"/);
+  });
+
+  it('keeps one question whole when the conjunction joins two things it asks about together', () => {
+    expect(brain.ask('Are bikes and scooters allowed on trams?').factIds).toEqual(['bikes-on-trams']);
+  });
+
+  it('answers the issue’s messages on the shipped knowledge base', () => {
+    const both = shipped.ask('is mexico in nato and the un?');
+    expect(both.factIds).toEqual(['nato-membership', 'org-un']);
+    expect(both.factId).toBe('nato-membership');
+    const three = shipped.ask('what is the Pacific Alliance and who is in it, and when was it created?');
+    expect(three.factIds).toEqual(['trade-pacific-alliance']);
+    expect(three.text).toMatch(/I can't answer "when was it created"/);
+    expect(shipped.ask('Is Mexico in NATO and why not?').factIds).toEqual([
+      'nato-membership',
+      'nato-why-not',
+    ]);
+    const brazil = shipped.ask('is mexico in nato and brazil?');
+    expect(brazil.factIds).toEqual(['nato-membership']);
+    expect(brazil.text).toMatch(/I can't answer "brazil"/);
+  });
+});
