@@ -52,7 +52,7 @@ export function readFidelityWords(knowledgeDir: string): FidelityWords {
 
 const fold = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 /** Words of a text, as written: apostrophe endings such as 's dropped; hyphenated words split, or
- * kept whole for Spanish names such as T-MEC. */
+ * kept whole for hyphenated Spanish names. */
 const wordsOf = (text: string, keepHyphens = false): string[] =>
   text
     .replace(/[’']s\b/g, '')

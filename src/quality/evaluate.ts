@@ -37,7 +37,7 @@ export interface Outcome {
   answer: Answer;
   answerable: boolean;
   correct: boolean;
-  /** Answered, but the question names a country or organization the fact is not about. */
+  /** Answered with a fact the set does not expect, and the question names a country or organization that fact is not about. */
   wrongEntity: boolean;
 }
 
@@ -111,8 +111,12 @@ export function evaluate(brain: Brain, kb: KnowledgeBase, items: EvalItem[]): Ev
       (expected.length === 1 ? true : expected.every((id) => used.includes(id)));
     const correct = answerable ? answer.answered && rightFact : !answer.answered;
     const asked = analyzer.analyze(item.q, answer.lang).entities.filter((e) => e !== lexicon.home);
+    // A fact the set does not expect, answering a message that names an entity the fact is not about:
+    // the bot passed off a fact about something else. (A fact the set expects is checked by `correct`;
+    // a long message naming other countries as context, or a part it declined, is not counted here.)
+    const unexpected = used.filter((id) => !allowed.has(id));
     const wrongEntity =
-      answer.answered && asked.some((e) => !used.some((id) => factEntities.get(id)?.has(e)));
+      answer.answered && unexpected.some((id) => asked.some((e) => !factEntities.get(id)?.has(e)));
     const outcome = { item, answer, answerable, correct, wrongEntity };
     report.outcomes.push(outcome);
     if (wrongEntity) report.wrongEntity.push(outcome);
