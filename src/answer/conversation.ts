@@ -142,13 +142,17 @@ function splitSentence(ctx: PartsContext, sentence: string, context: Analysis, l
     if (!previous) parts.push(part(piece, lendContext(lexicon, context, own)));
     else if (startsAsQuestion(lexicon, piece) && own.tokens.length > 0)
       parts.push(part(piece, lendContext(lexicon, previous.analysis, own)));
-    else if (isElliptical(lexicon, own)) parts.push(part(piece, substitute(lexicon, previous.analysis, own)));
+    else if (isElliptical(lexicon, own))
+      parts.push(part(piece, substitute(lexicon, previous.analysis, own, true)));
     else return [whole];
   }
   // The first half must be a question of its own: "are X and Y in Z" is one question, and so is
-  // "ok, and is X in Z" (what comes before the conjunction asks nothing).
+  // "ok, and is X in Z" (what comes before the conjunction asks nothing), and "X also is in Z" (a
+  // lone name asks nothing).
   if (parts.length < 2 || !head) return [whole];
-  const asks = startsAsQuestion(lexicon, parts[0]!.shown) || head.entities.some((e) => e !== lexicon.home);
+  const asks =
+    startsAsQuestion(lexicon, parts[0]!.shown) ||
+    (head.entities.some((e) => e !== lexicon.home) && head.tokens.length > 1);
   return asks ? parts : [whole];
 }
 

@@ -27,10 +27,17 @@ export function isElliptical(lexicon: Lexicon, part: Analysis): boolean {
   return part.entities.length > 0 && topicTokens(lexicon, part).length <= 1;
 }
 
-/** `part`'s entities replace `previous`'s of the same kinds; the rest of `previous`'s question stays. */
-export function substitute(lexicon: Lexicon, previous: Analysis, part: Analysis): Analysis {
+/**
+ * `part`'s entities replace `previous`'s of the same kinds; the rest of `previous`'s question stays.
+ * `nearest`: only the last entity of each kind is replaced, as in the second half of one sentence
+ * ("is X in the treaty with A and B?" asks about X and B: B takes A's place, the one the conjunction
+ * joins it to). Otherwise (a new turn, "what about Y?") every entity of the kind is replaced.
+ */
+export function substitute(lexicon: Lexicon, previous: Analysis, part: Analysis, nearest = false): Analysis {
   const kinds = new Set(part.entities.map((e) => kindOf(lexicon, e)));
-  const dropped = new Set(previous.entities.filter((e) => kinds.has(kindOf(lexicon, e))));
+  const ofKinds = previous.entities.filter((e) => kinds.has(kindOf(lexicon, e)));
+  const last = (k: Kind) => ofKinds.filter((e) => kindOf(lexicon, e) === k).slice(-1);
+  const dropped = new Set(nearest ? [...kinds].flatMap(last) : ofKinds);
   const kept = previous.tokens.filter((t) => !dropped.has(t));
   return {
     tokens: [...kept, ...part.tokens.filter((t) => !kept.includes(t))],

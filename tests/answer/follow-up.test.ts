@@ -21,6 +21,11 @@ describe('resolving a part against the previous question', () => {
     expect(read.tokens).toEqual(['connect', 'skybus']);
   });
 
+  it('in the second half of one sentence, replaces only the entity the conjunction joins it to', () => {
+    const read = substitute(lexicon, analyze('Does the LTA connect with RailNet?'), analyze('Skybus'), true);
+    expect(read.entities).toEqual(['lta', 'skybus']);
+  });
+
   it('lends the previous question’s entities to a follow-up naming none, kind by kind', () => {
     expect(lendContext(lexicon, analyze('What is the LTA?'), analyze('who runs it')).entities).toEqual([
       'lta',

@@ -39,6 +39,12 @@ describe('a message asking several things', () => {
     expect(brain.ask('Are bikes and scooters allowed on trams?').factIds).toEqual(['bikes-on-trams']);
   });
 
+  it('does not split at a conjunction after a lone name: "X also ...?" is one question', () => {
+    const a = brain.ask('The LTA also connects with RailNet?');
+    expect(a.factIds).toEqual(['railnet-connection']);
+    expect(a.text).not.toMatch(/I can't answer/);
+  });
+
   it('answers the issue’s messages on the shipped knowledge base', () => {
     const both = shipped.ask('is mexico in nato and the un?');
     expect(both.factIds).toEqual(['nato-membership', 'org-un']);
