@@ -39,6 +39,14 @@ describe('a message asking several things', () => {
     expect(brain.ask('Are bikes and scooters allowed on trams?').factIds).toEqual(['bikes-on-trams']);
   });
 
+  it('reads a few parts at most, however many a message strings together', () => {
+    const a = shipped.ask(
+      'is mexico in nato and the un and the wto and the oas and '.repeat(30).slice(0, 2000),
+    );
+    expect(a.factIds).toEqual(['nato-membership', 'org-un', 'org-wto', 'org-oas']);
+    expect(shipped.ask('Is Mexico in NATO? '.repeat(100)).factIds).toEqual(['nato-membership']);
+  });
+
   it('answers the issue’s messages on the shipped knowledge base', () => {
     const both = shipped.ask('is mexico in nato and the un?');
     expect(both.factIds).toEqual(['nato-membership', 'org-un']);
