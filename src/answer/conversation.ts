@@ -27,6 +27,9 @@ export interface PartsContext {
   isSmallTalk(text: string): boolean;
 }
 
+/** The most question parts one message is read as. */
+export const MAX_PARTS = 6;
+
 /** How many earlier questions of a conversation are read to resolve a follow-up. */
 export const MAX_HISTORY = 4;
 
@@ -51,8 +54,14 @@ export function questionParts(
   const sentences = (
     hasSeveralSentences(text) ? segmentMessage(text, lexicon) : [{ text, question: true }]
   ).filter((s) => normalize(s.text) && !ctx.isSmallTalk(s.text));
-  const asking = sentences.some((s) => s.question) ? sentences.filter((s) => s.question) : sentences;
-  const parts = asking.flatMap((s) => splitSentence(ctx, s.text, contextOf(ctx, s, sentences, lang), lang));
+  const asking = (sentences.some((s) => s.question) ? sentences.filter((s) => s.question) : sentences)
+    // The same sentence twice is one question; a message asks a few at most (2,000 characters of "and"
+    // must not cost a match each).
+    .filter((s, i, all) => all.findIndex((o) => normalize(o.text) === normalize(s.text)) === i)
+    .slice(0, MAX_PARTS);
+  const parts = asking
+    .flatMap((s) => splitSentence(ctx, s.text, contextOf(ctx, s, sentences, lang), lang))
+    .slice(0, MAX_PARTS);
   const first = parts[0];
   const previous = history.length ? conversationSoFar(ctx, history.slice(-MAX_HISTORY), lang) : null;
   if (first && previous) parts[0] = asFollowUp(ctx, first, previous, lang);
@@ -129,7 +138,7 @@ function splitSentence(ctx: PartsContext, sentence: string, context: Analysis, l
     standalone: null,
   });
   const whole = part(sentence, lendContext(lexicon, context, analyzer.analyze(sentence, lang)));
-  const pieces = piecesOf(sentence, lexicon);
+  const pieces = piecesOf(sentence, lexicon).slice(0, MAX_PARTS);
   if (pieces.length < 2) return [whole];
   const parts: Part[] = [];
   let head: Analysis | null = null;

@@ -45,6 +45,14 @@ describe('a message asking several things', () => {
     expect(a.text).not.toMatch(/I can't answer/);
   });
 
+  it('reads a few parts at most, however many a message strings together', () => {
+    const a = shipped.ask(
+      'is mexico in nato and the un and the wto and the oas and '.repeat(30).slice(0, 2000),
+    );
+    expect(a.factIds).toEqual(['nato-membership', 'org-un', 'org-wto', 'org-oas']);
+    expect(shipped.ask('Is Mexico in NATO? '.repeat(100)).factIds).toEqual(['nato-membership']);
+  });
+
   it('answers the issue’s messages on the shipped knowledge base', () => {
     const both = shipped.ask('is mexico in nato and the un?');
     expect(both.factIds).toEqual(['nato-membership', 'org-un']);
