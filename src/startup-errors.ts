@@ -43,6 +43,9 @@ export class StartupError extends Error {
   override name = 'StartupError';
 }
 
+/** Errors of the bot's own that name the file and field at fault (matched by name: no import cycle). */
+const OWN_ERRORS = new Set(['KnowledgeError', 'SchemaTooNewError', 'HashKeyError', 'DeployError']);
+
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL', 'EAI_NODATA']);
 const ROUTE_CODES = new Set(['ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN', 'EHOSTDOWN']);
 const CONNECT_CODES = new Set([
@@ -83,7 +86,9 @@ export function databaseStartupError(path: string, err: unknown): StartupError {
 
 /** Start-up errors from discord.js and the network, as one sentence; anything unknown keeps its message. */
 export function explainStartupError(err: unknown, where: Where = {}): string {
+  // Our own errors already say what is wrong and what to do (the knowledge files: one line per problem).
   if (err instanceof StartupError || err instanceof ConfigError) return err.message;
+  if (err instanceof Error && OWN_ERRORS.has(err.name)) return err.message;
   const api = where.DISCORD_API_URL ?? DEFAULT_API;
   const custom = where.DISCORD_API_URL !== undefined;
   const code = codeOf(err);

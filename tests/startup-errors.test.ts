@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { KnowledgeError } from '../src/knowledge/load.js';
 import { STARTUP_ERRORS, explainStartupError } from '../src/startup-errors.js';
 import { TEST_TOKEN } from './support/bot.js';
 import { FakeDiscord } from './support/fake-discord.js';
@@ -109,6 +110,11 @@ describe('start-up failures', () => {
     expect(r.code).toBe(1);
     expect(r.lastLine).toBe(STARTUP_ERRORS.database(path, 'EEXIST'));
     expect(fake.identifies).toHaveLength(0);
+  });
+
+  it("passes the bot's own explanations through as they are (a bad knowledge file names file and field)", () => {
+    const bad = new KnowledgeError(['nato.yaml: fact nato-membership: answer: too long']);
+    expect(explainStartupError(bad)).toBe(bad.message);
   });
 
   it('keeps the message of an unexpected error, in one sentence', () => {

@@ -4,7 +4,7 @@
 // whatever goes wrong with it is logged and the brain is built the slow way.
 //
 // The key is a sha256 over: every knowledge file loadKnowledge reads (name and bytes), every file
-// under src/answer/, src/knowledge/, src/text/ and src/startup/ (dist/ when compiled: the engine, this module included), npm's record of the
+// under src/answer/, src/knowledge/, src/text/ and src/startup/ (the engine, this module included; the whole bundle in dist/ when built), npm's record of the
 // installed packages (node_modules/.package-lock.json: Fuse.js, zod, js-yaml versions) and the Node
 // version. Any edit to a fact or to the matcher's code therefore rebuilds; nothing is compared by date.
 //
@@ -16,8 +16,17 @@
 // over as they are. Anything a snapshot cannot carry (a function, an instance of another class, a
 // symbol-keyed or non-enumerable field) makes encoding throw, naming where it sits.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { Analyzer } from '../answer/analyze.js';
@@ -42,12 +51,15 @@ const MAGIC = Buffer.from('MXKBSNP1');
 const HASH_BYTES = 32;
 const HEADER_BYTES = MAGIC.length + 2 * HASH_BYTES;
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-// This module's folder and its siblings: src/ under tsx, dist/ when compiled (where src/ may not even
-// be shipped).
-const ENGINE_DIRS = ['../answer', '../knowledge', '../text', '../startup'].map((d) =>
-  fileURLToPath(new URL(d, import.meta.url)),
-);
+// Where this module's code is: src/startup/ under tsx, or a file of the bundle in dist/ (npm run
+// build). The engine's code is then src/answer/, src/knowledge/, src/text/ and src/startup/, or the
+// whole bundle.
+const HERE = dirname(fileURLToPath(import.meta.url));
+const BUNDLED = basename(HERE) !== 'startup';
+const ROOT = `${resolve(HERE, BUNDLED ? '..' : '../..')}${sep}`;
+const ENGINE_DIRS = BUNDLED
+  ? [HERE]
+  : ['../answer', '../knowledge', '../text', '.'].map((d) => resolve(HERE, d));
 const INSTALLED_PACKAGES = join(ROOT, 'node_modules', '.package-lock.json');
 
 export class SnapshotError extends Error {
@@ -58,6 +70,10 @@ const sha256 = (data: Buffer) => createHash('sha256').update(data).digest();
 
 /** The engine's source files that go into the key, absolute paths, sorted. */
 export function engineFiles(): string[] {
+  // A build writes dist/.built last, with the time of the build: a new build is a new key, without
+  // hashing megabytes of bundle at every start.
+  const stamp = join(HERE, '.built');
+  if (BUNDLED && existsSync(stamp)) return [stamp];
   return ENGINE_DIRS.flatMap((dir) =>
     readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => join(dir, f)),
   )
