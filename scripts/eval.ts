@@ -3,11 +3,21 @@
 // tuning did not see, so their misses stay out of sight unless asked for (`npm run eval -- --misses`).
 // The blind sets in tests/eval/blind/ are not run at all unless asked for (`-- --blind`): they are
 // measured once, when a change is finished, and only their totals are ever printed.
+// Last comes the ablation table: the same sets with each component of the brain switched off in
+// turn (src/answer/components.ts), so every component shows what it earns (`-- --no-ablation` skips it).
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBrain } from '../src/answer/brain.js';
+import { COMPONENTS, type Component } from '../src/answer/components.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
-import { evaluate, formatReport, readEvalSet } from '../src/quality/evaluate.js';
+import {
+  evaluate,
+  formatAblation,
+  formatReport,
+  pooled,
+  readEvalSet,
+  type AblationRow,
+} from '../src/quality/evaluate.js';
 
 const dir = 'tests/eval';
 /** Sets whose misses were read while tuning; the others only ever show totals. */
@@ -26,11 +36,43 @@ const brain = createBrain(kb);
 const files = blind
   ? readdirSync(join(dir, 'blind')).map((f) => join('blind', f))
   : readdirSync(dir).filter((f) => f.endsWith('.jsonl'));
-for (const file of files.filter((f) => f.endsWith('.jsonl')).sort()) {
+const sets = files
+  .filter((f) => f.endsWith('.jsonl'))
+  .sort()
+  .map((file) => ({ file, items: readEvalSet(join(dir, file)) }));
+for (const { file, items } of sets) {
   console.log(
-    formatReport(file, evaluate(brain, kb, readEvalSet(join(dir, file))), {
+    formatReport(file, evaluate(brain, kb, items), {
       misses: !blind && (showAll || TUNING_SETS.has(file)),
     }),
   );
   console.log();
+}
+
+if (!blind && !process.argv.includes('--no-ablation')) {
+  // Pooled in three groups: the sets of single questions, the realistic messages, the conversations.
+  const groups: [string, (file: string) => boolean][] = [
+    ['questions', (f) => !f.startsWith('realistic') && !f.startsWith('conversations')],
+    ['realistic', (f) => f.startsWith('realistic')],
+    ['conversations', (f) => f.startsWith('conversations')],
+  ];
+  const rowOf = (name: string, off: Component[]): AblationRow => {
+    const b = createBrain(kb, { off });
+    return {
+      name,
+      groups: groups.map(([, inGroup]) =>
+        pooled(sets.filter((s) => inGroup(s.file)).map((s) => evaluate(b, kb, s.items))),
+      ),
+    };
+  };
+  const components = Object.keys(COMPONENTS) as Component[];
+  console.log('## Ablation: each component switched off in turn (points against the shipped brain)\n');
+  console.log(
+    formatAblation(
+      groups.map(([g]) => g),
+      [rowOf('none', []), ...components.map((c) => rowOf(c, [c]))],
+    ),
+  );
+  console.log();
+  for (const c of components) console.log(`- ${c}: ${COMPONENTS[c]}`);
 }

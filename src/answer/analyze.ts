@@ -68,7 +68,15 @@ export class Analyzer {
   /** Per language: its stopwords that are also a one-word entity name (a Spanish article that is also an abbreviation), read as stopwords. */
   private readonly hiddenNames: Record<Lang, Set<string>>;
 
-  constructor(synonyms: string[][], corpus: string[], lexicon: Lexicon) {
+  /**
+   * @param typos whether questions are typo-corrected at all (false only in the eval's ablation).
+   */
+  constructor(
+    synonyms: string[][],
+    corpus: string[],
+    lexicon: Lexicon,
+    private readonly typos = true,
+  ) {
     this.stopwords = lexicon.stopwords;
     const oneWordNames = new Set<string>();
     for (const e of lexicon.entities) {
@@ -163,7 +171,8 @@ export class Analyzer {
     return this.canonicals.has(token) ? token : singular(token);
   }
 
-  analyze(text: string, lang: Lang = 'en', correctTypos = true): Analysis {
+  analyze(text: string, lang: Lang = 'en', correct = true): Analysis {
+    const correctTypos = correct && this.typos;
     const corrections: [string, string][] = [];
     let ws = normalize(text)
       .split(' ')

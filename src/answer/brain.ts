@@ -9,6 +9,7 @@ import { declineAnswer, declineText, factAnswer } from './respond.js';
 import { combineAnswers } from './combine.js';
 import { mayHoldSeveral, questionParts } from './conversation.js';
 import { smallTalkOf } from './smalltalk.js';
+import type { BrainOptions } from './components.js';
 import type { Fact, KnowledgeBase } from '../knowledge/schema.js';
 import {
   MAX_QUESTION_LENGTH,
@@ -58,8 +59,8 @@ export interface BrainParts {
 const tokenKey = (tokens: string[]) => [...new Set(tokens)].sort().join(' ');
 
 /** Indexes a knowledge base: the slow part of building a brain. */
-export function buildBrainParts(kb: KnowledgeBase): BrainParts {
-  const matcher = new Matcher(kb);
+export function buildBrainParts(kb: KnowledgeBase, options: BrainOptions = {}): BrainParts {
+  const matcher = new Matcher(kb, options);
   const completionIndex = Fuse.createIndex(COMPLETION_KEYS, completionsOf(matcher.facts)).toJSON();
   // Keyed as questions are analyzed (typo correction included), so the phrasing as taught matches.
   const learned: BrainParts['learned'] = new Map();
@@ -74,11 +75,15 @@ export function buildBrainParts(kb: KnowledgeBase): BrainParts {
   return { matcher, learned, completionIndex };
 }
 
-export function createBrain(kb: KnowledgeBase): Brain {
-  return brainFromParts(buildBrainParts(kb));
+export function createBrain(kb: KnowledgeBase, options: BrainOptions = {}): Brain {
+  return brainFromParts(buildBrainParts(kb, options), options);
 }
 
-export function brainFromParts({ matcher, learned, completionIndex }: BrainParts): Brain {
+export function brainFromParts(
+  { matcher, learned, completionIndex }: BrainParts,
+  options: BrainOptions = {},
+): Brain {
+  const off = new Set(options.off);
   const facts = matcher.facts;
   const byId = new Map(facts.map((f) => [f.id, f]));
   const pinned = facts.filter((f) => f.pinned);
@@ -136,8 +141,11 @@ export function brainFromParts({ matcher, learned, completionIndex }: BrainParts
           candidates: [],
         });
     }
-    const history = options.history?.filter((h) => typeof h === 'string') ?? [];
-    if (history.length || mayHoldSeveral(text, lexicon)) return askParts(base, text, history);
+    const history = off.has('follow-ups')
+      ? []
+      : (options.history?.filter((h) => typeof h === 'string') ?? []);
+    if (history.length || (!off.has('parts') && mayHoldSeveral(text, lexicon)))
+      return askParts(base, text, history);
     return answerOf(base, matcher.match(text, lang));
   }
 
@@ -164,6 +172,7 @@ export function brainFromParts({ matcher, learned, completionIndex }: BrainParts
   const partsContext = {
     analyzer: matcher.analyzer,
     lexicon,
+    whole: off.has('parts'),
     isSmallTalk: (t: string) => smallTalk.kind(t) !== null,
   };
 

@@ -25,6 +25,8 @@ export interface PartsContext {
   analyzer: Analyzer;
   lexicon: Lexicon;
   isSmallTalk(text: string): boolean;
+  /** Read every message as one part (the eval's ablation of 'parts'). */
+  whole?: boolean;
 }
 
 /** The most question parts one message is read as. */
@@ -51,6 +53,16 @@ export function questionParts(
   history: readonly string[] = [],
 ): Part[] {
   const { lexicon } = ctx;
+  if (ctx.whole) {
+    const previous = history.length ? conversationSoFar(ctx, history.slice(-MAX_HISTORY), lang) : null;
+    const part: Part = {
+      shown: text,
+      analysis: ctx.analyzer.analyze(text, lang),
+      followUp: false,
+      standalone: null,
+    };
+    return previous ? [asFollowUp(ctx, part, previous, lang)] : [part];
+  }
   const sentences = (
     hasSeveralSentences(text) ? segmentMessage(text, lexicon) : [{ text, question: true }]
   ).filter((s) => normalize(s.text) && !ctx.isSmallTalk(s.text));

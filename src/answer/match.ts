@@ -4,6 +4,7 @@
 // countries or organizations than the question names. Pure: no I/O, built once per knowledge base.
 import Fuse from 'fuse.js';
 import { Analyzer, type Analysis } from './analyze.js';
+import type { BrainOptions, Component } from './components.js';
 import { buildLexicon, type Lexicon } from './lexicon.js';
 import { factTexts, type Fact, type KnowledgeBase } from '../knowledge/schema.js';
 import type { Lang } from './types.js';
@@ -107,12 +108,20 @@ export class Matcher {
   private readonly unknownIdf: number;
   /** Entities at least one fact is about. */
   private readonly coveredEntities = new Set<string>();
+  /** Components switched off (BrainOptions; the eval's ablation). */
+  private readonly off: ReadonlySet<Component>;
   /** Scratch space for rank(), one slot per phrasing of the fact with the most (allocating it per fact cost more than the loop). */
   private readonly shared: number[];
 
-  constructor(kb: KnowledgeBase) {
+  constructor(kb: KnowledgeBase, options: BrainOptions = {}) {
+    this.off = new Set(options.off);
     this.lexicon = buildLexicon(kb);
-    this.analyzer = new Analyzer(kb.synonyms, kb.facts.flatMap(factTexts), this.lexicon);
+    this.analyzer = new Analyzer(
+      this.off.has('synonyms') ? [] : kb.synonyms,
+      kb.facts.flatMap(factTexts),
+      this.lexicon,
+      !this.off.has('typos'),
+    );
     const an = (text: string, lang: Lang) => this.analyzer.analyze(text, lang, false);
 
     this.docs = kb.facts.map((fact) => {
@@ -128,7 +137,11 @@ export class Matcher {
         ...phrasings.flatMap((p) => p.tokens),
         ...keywordAnalyses.flatMap((a) => a.tokens),
       ]);
-      const weak = new Set([...an(fact.answer, 'en').tokens, ...an(fact.es.answer, 'es').tokens]);
+      const weak = new Set(
+        this.off.has('answer-words')
+          ? []
+          : [...an(fact.answer, 'en').tokens, ...an(fact.es.answer, 'es').tokens],
+      );
       const entities = new Set(
         [
           ...[fact.question, ...fact.alternates].map((t) => an(t, 'en')),
@@ -202,10 +215,11 @@ export class Matcher {
     if (tokens.every((t) => questionWords.has(t)))
       return { tier: 'declined', reason: 'no words to match', foreign: [], analysis, candidates: [] };
 
-    const asked = new Set(analysis.entities.filter((e) => e !== home));
+    const guard = !this.off.has('entity-guard');
+    const asked = new Set(guard ? analysis.entities.filter((e) => e !== home) : []);
     const foreign = [...asked].filter((e) => !this.coveredEntities.has(e));
 
-    const exactDoc = this.exact.get(keyOf(tokens));
+    const exactDoc = this.off.has('exact') ? undefined : this.exact.get(keyOf(tokens));
     if (exactDoc !== undefined && !foreign.length) {
       const doc = this.docs[exactDoc]!;
       if ([...asked].every((e) => doc.entities.has(e)))
@@ -222,7 +236,7 @@ export class Matcher {
       };
 
     // Only facts about every entity named, and asking every date/place/quantity word asked, may answer.
-    const focus = tokens.filter((t) => focusTokens.has(t));
+    const focus = this.off.has('focus') ? [] : tokens.filter((t) => focusTokens.has(t));
     const entities = [...asked];
     const filtered = entities.length > 0 || focus.length > 0;
     const eligible = (doc: Doc) =>
@@ -279,7 +293,15 @@ export class Matcher {
     // The query as Fuse.js sees it: its rarest tokens first, within bitap's 32-character window.
     let query = '';
     for (const t of unique) if (query.length + t.length + 1 <= 32) query = query ? `${query} ${t}` : t;
-    const { weights } = MATCH;
+    // Fuse.js switched off (ablation): the other two terms keep the same share of the score.
+    const withFuse = !this.off.has('fuse');
+    const weights = withFuse
+      ? MATCH.weights
+      : (({ coverage, similarity }) => ({
+          coverage: coverage / (coverage + similarity),
+          similarity: similarity / (coverage + similarity),
+          fuse: 0,
+        }))(MATCH.weights);
     const ranked = top
       .map(([i, hit]) => {
         const doc = this.docs[i]!;
@@ -297,10 +319,12 @@ export class Matcher {
       })
       .sort((a, b) => b.coverage + b.similarity - (a.coverage + a.similarity));
     // One Fuse.js search over the leaders' closest phrasings, so the pattern is compiled once.
-    const fuseScores = fuseScoresOf(
-      ranked.slice(0, MATCH.fuseRanked).map((r) => r.closest.text),
-      query,
-    );
+    const fuseScores = withFuse
+      ? fuseScoresOf(
+          ranked.slice(0, MATCH.fuseRanked).map((r) => r.closest.text),
+          query,
+        )
+      : [];
     return ranked
       .map((c, rankIndex) => {
         const fuse = fuseScores[rankIndex] ?? 1;

@@ -180,3 +180,55 @@ export function formatReport(name: string, r: EvalReport, options: { misses?: bo
   }
   return lines.join('\n');
 }
+
+/** One row of the ablation table: the brain with one component off (or none), pooled per group of sets. */
+export interface AblationRow {
+  name: string;
+  groups: { answerable: Tally; unanswerable: Tally; wrongEntity: number }[];
+}
+
+/** Several reports' tallies added up. */
+export function pooled(reports: EvalReport[]): AblationRow['groups'][number] {
+  const sum = (pick: (r: EvalReport) => Tally): Tally => ({
+    total: reports.reduce((s, r) => s + pick(r).total, 0),
+    correct: reports.reduce((s, r) => s + pick(r).correct, 0),
+  });
+  return {
+    answerable: sum((r) => r.answerable),
+    unanswerable: sum((r) => r.unanswerable),
+    wrongEntity: reports.reduce((s, r) => s + r.wrongEntity.length, 0),
+  };
+}
+
+/**
+ * The ablation table: per group of sets, answerable right and unanswerable declined with each
+ * component off, in points against the full brain (the first row), and the wrong-entity answers.
+ */
+export function formatAblation(groupNames: string[], rows: AblationRow[]): string {
+  const [full, ...rest] = rows;
+  if (!full) return '';
+  const points = (t: Tally, base: Tally) => {
+    const d = (rate(t) - rate(base)) * 100;
+    return `${d >= 0 ? '+' : ''}${d.toFixed(1)}`;
+  };
+  const head = groupNames.flatMap((g) => [`${g}: right`, 'declined', 'wrong entity']);
+  const lines = [`| component off | ${head.join(' | ')} |`, `|---|${head.map(() => '---:').join('|')}|`];
+  lines.push(
+    `| none (shipped) | ${full.groups
+      .map(
+        (g) =>
+          `${(rate(g.answerable) * 100).toFixed(1)}% | ${(rate(g.unanswerable) * 100).toFixed(1)}% | ${g.wrongEntity}`,
+      )
+      .join(' | ')} |`,
+  );
+  for (const row of rest)
+    lines.push(
+      `| ${row.name} | ${row.groups
+        .map(
+          (g, i) =>
+            `${points(g.answerable, full.groups[i]!.answerable)} | ${points(g.unanswerable, full.groups[i]!.unanswerable)} | ${g.wrongEntity}`,
+        )
+        .join(' | ')} |`,
+    );
+  return lines.join('\n');
+}
