@@ -71,9 +71,17 @@ export function questionParts(
     // must not cost a match each).
     .filter((s, i, all) => all.findIndex((o) => normalize(o.text) === normalize(s.text)) === i)
     .slice(0, MAX_PARTS);
-  const parts = asking
-    .flatMap((s) => splitSentence(ctx, s.text, contextOf(ctx, s, sentences, lang), lang))
-    .slice(0, MAX_PARTS);
+  const parts: Part[] = [];
+  for (const s of asking) {
+    const own = splitSentence(ctx, s.text, contextOf(ctx, s, sentences, lang), lang);
+    // A later question opening as a follow-up ("is X in A? and what about Y?") is read after the
+    // message's previous question, as it would be after the previous message.
+    const before = parts.at(-1);
+    if (before && followUpOpening(lexicon, normalize(s.text)))
+      own[0] = asFollowUp(ctx, own[0]!, before.analysis, lang);
+    parts.push(...own);
+  }
+  parts.splice(MAX_PARTS);
   const first = parts[0];
   const previous = history.length ? conversationSoFar(ctx, history.slice(-MAX_HISTORY), lang) : null;
   if (first && previous) parts[0] = asFollowUp(ctx, first, previous, lang);

@@ -53,6 +53,13 @@ describe('a message asking several things', () => {
     expect(shipped.ask('Is Mexico in NATO? '.repeat(100)).factIds).toEqual(['nato-membership']);
   });
 
+  it('reads a later question opening as a follow-up after the message’s previous question', () => {
+    // "what about Lindenfeld?" asks whether the trams run at night there, not what Lindenfeld is.
+    const a = brain.ask('Do the trams run at night in Oakport? And what about Lindenfeld?');
+    expect(a.factIds).toEqual(['night-trams']);
+    expect(a.text).toMatch(/I can't answer "Do the trams run at night in Oakport\?"/);
+  });
+
   it('answers the issue’s messages on the shipped knowledge base', () => {
     const both = shipped.ask('is mexico in nato and the un?');
     expect(both.factIds).toEqual(['nato-membership', 'org-un']);
