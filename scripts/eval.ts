@@ -44,6 +44,7 @@ for (const { file, items } of sets) {
   console.log(
     formatReport(file, evaluate(brain, kb, items), {
       misses: !blind && (showAll || TUNING_SETS.has(file)),
+      blind,
     }),
   );
   console.log();

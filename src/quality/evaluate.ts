@@ -145,7 +145,11 @@ export function evaluate(brain: Brain, kb: KnowledgeBase, items: EvalItem[]): Ev
 
 const pct = (t: Tally) => `${(rate(t) * 100).toFixed(1)}% (${t.correct}/${t.total})`;
 
-export function formatReport(name: string, r: EvalReport, options: { misses?: boolean } = {}): string {
+export function formatReport(
+  name: string,
+  r: EvalReport,
+  options: { misses?: boolean; blind?: boolean } = {},
+): string {
   const lines = [`## ${name}: ${r.outcomes.length} questions`, ''];
   lines.push(`answerable answered with the right fact: ${pct(r.answerable)}`);
   lines.push(`unanswerable declined:                  ${pct(r.unanswerable)}`);
@@ -167,7 +171,12 @@ export function formatReport(name: string, r: EvalReport, options: { misses?: bo
   const misses = r.outcomes.filter((o) => !o.correct);
   lines.push('', `### Misses (${misses.length})`);
   if (options.misses === false) {
-    lines.push('', 'Not listed: this is a held-out set (`npm run eval -- --misses` lists them).');
+    lines.push(
+      '',
+      options.blind
+        ? 'Not listed: this is a blind set, measured once, its misses never read.'
+        : 'Not listed: this is a held-out set (`npm run eval -- --misses` lists them).',
+    );
     return lines.join('\n');
   }
   for (const o of misses) {
