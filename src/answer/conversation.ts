@@ -2,7 +2,7 @@
 // in its context. Several sentences: the ones that ask, with the entities context sentences name.
 // One sentence: split where a conjunction joins two questions ("is X in A and B?", "what is A, and
 // who is in it?"), but only where both halves still ask something. A conversation: the first part
-// of a follow-up ("why not?", "and the WTO?", "what about Y?") is read after the previous question.
+// of a follow-up ("why not?", "and B?", "what about Y?") is read after the previous question.
 // Pure; every word it relies on is each language's data (lang/*.yaml).
 import type { Analysis, Analyzer } from './analyze.js';
 import type { Lexicon } from './lexicon.js';
@@ -101,7 +101,7 @@ function conversationSoFar(ctx: PartsContext, history: readonly string[], lang: 
 
 /**
  * A part read after the previous question. Opening with a follow-up phrase ("what about", "and"):
- * always. Naming entities and asking nothing else ("Canada?"): it takes the previous question. Naming
+ * always. Naming entities and asking nothing else ("Y?"): it takes the previous question. Naming
  * nothing ("why not?", "is it big?"): it borrows the previous question's entities, and may still
  * stand alone when that reads better.
  */
@@ -146,7 +146,7 @@ function contextOf(
 
 /**
  * One sentence -> its questions: split at commas and conjunctions where each half still asks
- * something; a half naming only entities ("and the UN") takes the previous half's question, a half
+ * something; a half naming only entities ("and B") takes the previous half's question, a half
  * asking on its own ("who is in it") borrows the previous half's entities. Anything else stays one part.
  */
 function splitSentence(ctx: PartsContext, sentence: string, context: Analysis, lang: Lang): Part[] {

@@ -71,7 +71,7 @@ export class PhraseTable {
     );
   }
 
-  /** Greedy longest match: ["united","nations","organization"] -> ["un"] when that is a name. */
+  /** Greedy longest match: ["world","health","organization"] -> ["who"] when that is a name. */
   apply(ws: readonly string[]): string[] {
     const out: string[] = [];
     for (let i = 0; i < ws.length;) {

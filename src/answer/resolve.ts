@@ -20,7 +20,7 @@ export const topicTokens = (lexicon: Lexicon, a: Analysis): string[] =>
   a.tokens.filter((t) => !a.entities.includes(t) && !lexicon.questionWords.has(t));
 
 /**
- * An elliptical part ("the UN", "and Canada?"): it names entities and says little else, so it takes
+ * An elliptical part ("the B", "and Y?"): it names entities and says little else, so it takes
  * the previous part's question, with its entities of the same kinds replaced by its own.
  */
 export function isElliptical(lexicon: Lexicon, part: Analysis): boolean {

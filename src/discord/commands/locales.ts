@@ -1,5 +1,5 @@
-// Spanish for command names, descriptions, options and choices: Spain (es-ES) and Latin America
-// (es-419) get the same words, so each Spanish string is written once.
+// Spanish for command names, descriptions, options and choices: both of Discord's Spanish locales (es-ES
+// and es-419) get the same words, so each Spanish string is written once.
 import type { LocalizationMap } from 'discord.js';
 
 export const SPANISH_LOCALES = ['es-ES', 'es-419'] as const;
