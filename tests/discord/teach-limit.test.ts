@@ -1,40 +1,29 @@
 // The staff channel is not flooded: at most `perDay` suggestions per channel per 24 hours, the most
 // asked group first, whatever the number of groups waiting.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openQuestionLog, type QuestionLog } from '../../src/analytics/index.js';
-import { loadConfig } from '../../src/config.js';
+import type { QuestionLog } from '../../src/analytics/index.js';
 import type { DiscordBot } from '../../src/discord/start.js';
-import { openLiveKnowledge, type LiveKnowledge } from '../../src/startup/live.js';
-import { loadKnowledge } from '../../src/knowledge/load.js';
-import { learnedReader, Teacher, TeachStore } from '../../src/teach/index.js';
+import type { TeachStore } from '../../src/teach/index.js';
 import { suggestionGroups } from '../../src/teach/suggest.js';
-import { memoryLogger, startTestBot } from '../support/bot.js';
-import { FakeDiscord } from '../support/fake-discord.js';
+import { startTestBot } from '../support/bot.js';
+import { openTeachingWorld, type TeachingWorld } from '../support/teaching.js';
+import type { FakeDiscord } from '../support/fake-discord.js';
 
+let world: TeachingWorld;
 let fake: FakeDiscord;
 let bot: DiscordBot;
 let log: QuestionLog;
 let store: TeachStore;
-let live: LiveKnowledge;
-let folder: string;
 let staff: string;
 /** Groups waiting when the bot starts. */
 let waiting: number;
 
 beforeAll(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'teach-limit-test-'));
-  const dbPath = join(folder, 'questions.db');
-  fake = await FakeDiscord.start({ guilds: 1 });
+  world = await openTeachingWorld({ guilds: 1 });
+  ({ fake, log, store } = world);
+  const { live, teacher } = world;
   staff = fake.channelId(0, 2);
-  const { logger } = memoryLogger();
-  log = openQuestionLog(loadConfig({ DATABASE_PATH: dbPath }), logger);
-  store = TeachStore.open(dbPath);
-  live = openLiveKnowledge('knowledge', logger, { learned: learnedReader(store, logger) });
-  const teacher = new Teacher({ store, loadBase: () => loadKnowledge('knowledge'), logger });
   // Asked before the bot starts, so the first round sees every group at once.
   const ask = (q: string, times: number) => {
     for (let i = 0; i < times; i++) {
@@ -65,15 +54,7 @@ beforeAll(async () => {
   }));
 });
 
-afterAll(async () => {
-  await bot?.stop();
-  log?.close();
-  store?.close();
-  live?.close();
-  await fake?.close();
-  expect(fake.openConnections()).toBe(0);
-  rmSync(folder, { recursive: true, force: true });
-});
+afterAll(() => world?.close(bot));
 
 describe('teaching suggestions in a busy server', () => {
   it('posts one a day when the limit is one, the most asked group first', async () => {

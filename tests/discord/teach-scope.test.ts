@@ -1,55 +1,28 @@
 // TEACH_SHARING=off end to end: what one server's moderators teach answers in that server only.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openQuestionLog, type QuestionLog } from '../../src/analytics/index.js';
-import { loadConfig } from '../../src/config.js';
 import type { DiscordBot } from '../../src/discord/start.js';
-import { openLiveKnowledge, type LiveKnowledge } from '../../src/startup/live.js';
-import { loadKnowledge } from '../../src/knowledge/load.js';
-import { learnedReader, Teacher, TeachStore } from '../../src/teach/index.js';
-import { memoryLogger, startTestBot } from '../support/bot.js';
-import { FakeDiscord } from '../support/fake-discord.js';
+import type { TeachStore } from '../../src/teach/index.js';
+import { startTestBot } from '../support/bot.js';
+import { openTeachingWorld, type TeachingWorld } from '../support/teaching.js';
+import type { FakeDiscord } from '../support/fake-discord.js';
 
+let world: TeachingWorld;
 let fake: FakeDiscord;
 let bot: DiscordBot;
-let log: QuestionLog;
 let store: TeachStore;
-let live: LiveKnowledge;
-let folder: string;
 
 beforeAll(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'teach-scope-test-'));
-  const dbPath = join(folder, 'questions.db');
-  fake = await FakeDiscord.start({ guilds: 2 });
-  const config = loadConfig({ DATABASE_PATH: dbPath, TEACH_SHARING: 'off' });
-  const { logger } = memoryLogger();
-  log = openQuestionLog(config, logger);
-  store = TeachStore.open(dbPath);
-  live = openLiveKnowledge('knowledge', logger, {
-    learned: learnedReader(store, logger, { shared: config.TEACH_SHARING }),
-  });
-  const teacher = new Teacher({
-    store,
-    loadBase: () => loadKnowledge('knowledge'),
-    apply: (t) => void live.reload(t),
-    shared: config.TEACH_SHARING,
-    logger,
-  });
-  ({ bot } = await startTestBot(fake, {}, live.brain, { questionLog: log, teacher, suggestions: false }));
+  world = await openTeachingWorld({ guilds: 2, env: { TEACH_SHARING: 'off' } });
+  ({ fake, store } = world);
+  ({ bot } = await startTestBot(fake, {}, world.live.brain, {
+    questionLog: world.log,
+    teacher: world.teacher,
+    suggestions: false,
+  }));
 });
 
-afterAll(async () => {
-  await bot?.stop();
-  log?.close();
-  store?.close();
-  live?.close();
-  await fake?.close();
-  expect(fake.openConnections()).toBe(0);
-  rmSync(folder, { recursive: true, force: true });
-});
+afterAll(() => world?.close(bot));
 
 const text = (name: string, value: string) => ({
   type: ApplicationCommandOptionType.String as const,

@@ -2,20 +2,15 @@
 // brain. A declined question reaches the staff channel as a suggestion with a select menu, a
 // moderator's choice teaches it, and the next /ask is answered; /teach and /teach undo by hand; only
 // Manage Server members can teach, checked on the server side.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ApplicationCommandOptionType, ComponentType, MessageFlags } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openQuestionLog, type QuestionLog } from '../../src/analytics/index.js';
-import { loadConfig } from '../../src/config.js';
+import type { QuestionLog } from '../../src/analytics/index.js';
 import type { DiscordBot } from '../../src/discord/start.js';
 import { TEACH_UI } from '../../src/discord/text.js';
 import { LEARNED_ERRORS } from '../../src/answer/learned.js';
-import { openLiveKnowledge, type LiveKnowledge } from '../../src/startup/live.js';
-import { loadKnowledge } from '../../src/knowledge/load.js';
-import { learnedReader, Teacher, TeachStore } from '../../src/teach/index.js';
-import { memoryLogger, startTestBot } from '../support/bot.js';
+import type { TeachStore } from '../../src/teach/index.js';
+import { startTestBot } from '../support/bot.js';
+import { openTeachingWorld, type TeachingWorld } from '../support/teaching.js';
 import { FakeDiscord, FAKE_USER, type RecordedRequest } from '../support/fake-discord.js';
 
 /** Two spellings of one question the shipped knowledge declines. */
@@ -23,29 +18,18 @@ const DECLINED = ['whats the deal w/ mx and nato', 'whats the deal with mx and n
 /** No permissions at all: a member without Manage Server. */
 const NOT_MANAGER = '0';
 
+let world: TeachingWorld;
 let fake: FakeDiscord;
 let bot: DiscordBot;
 let log: QuestionLog;
 let store: TeachStore;
-let live: LiveKnowledge;
-let folder: string;
 let staff: string;
 
 beforeAll(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'teach-test-'));
-  const dbPath = join(folder, 'questions.db');
-  fake = await FakeDiscord.start({ guilds: 2 });
+  world = await openTeachingWorld({ guilds: 2 });
+  ({ fake, log, store } = world);
   staff = fake.channelId(0, 2);
-  const { logger } = memoryLogger();
-  log = openQuestionLog(loadConfig({ DATABASE_PATH: dbPath }), logger);
-  store = TeachStore.open(dbPath);
-  live = openLiveKnowledge('knowledge', logger, { learned: learnedReader(store, logger) });
-  const teacher = new Teacher({
-    store,
-    loadBase: () => loadKnowledge('knowledge'),
-    apply: (t) => void live.reload(t),
-    logger,
-  });
+  const { live, teacher } = world;
   ({ bot } = await startTestBot(fake, { FEEDBACK_CHANNEL_ID: staff }, live.brain, {
     questionLog: log,
     teacher,
@@ -54,15 +38,7 @@ beforeAll(async () => {
   }));
 });
 
-afterAll(async () => {
-  await bot?.stop();
-  log?.close();
-  store?.close();
-  live?.close();
-  await fake?.close();
-  expect(fake.openConnections()).toBe(0);
-  rmSync(folder, { recursive: true, force: true });
-});
+afterAll(() => world?.close(bot));
 
 const option = (name: string, value: string) => ({
   type: ApplicationCommandOptionType.String as const,
