@@ -46,8 +46,6 @@ function deletes(word: string): string[] {
 
 /** Words longer than this are never typo-corrected (see `correct`). */
 const MAX_CORRECTABLE = 30;
-const FUNCTION_QUESTION =
-  /^(what|que|whats) (does|do|is|are|hace|es) .+ (do|for|hace)( exactly| really| actually| again| now| today| anyway)*$/;
 
 /** Shorter words are never corrected to complete a name: a two-letter word next to "the" is not a typo of a name. */
 const MIN_NAME_TYPO = 4;
@@ -65,6 +63,8 @@ export class Analyzer {
   private readonly deleteIndex = new Map<string, string[]>();
 
   private readonly stopwords: Set<string>;
+  /** Questions asking what something is for, and the word each implies (lang/*.yaml purpose). */
+  private readonly purpose: [RegExp, string][];
   /** Per language: its stopwords that are also a one-word entity name (a Spanish article that is also an abbreviation), read as stopwords. */
   private readonly hiddenNames: Record<Lang, Set<string>>;
 
@@ -78,6 +78,7 @@ export class Analyzer {
     private readonly typos = true,
   ) {
     this.stopwords = lexicon.stopwords;
+    this.purpose = lexicon.purposePatterns.map(([source, word]) => [new RegExp(source, 'u'), word]);
     const oneWordNames = new Set<string>();
     for (const e of lexicon.entities) {
       this.entityTokens.add(e.canonical);
@@ -190,7 +191,9 @@ export class Analyzer {
     const tokens: string[] = [];
     const entities: string[] = [];
     // "What does the X do?" and "what is the X for?" ask what something is for, though both words are stopwords.
-    if (FUNCTION_QUESTION.test(ws.join(' '))) tokens.push('job');
+    const joined = ws.join(' ');
+    const purpose = this.purpose.find(([re]) => re.test(joined));
+    if (purpose) tokens.push(...this.phrases.apply([purpose[1]]).map((t) => this.stem(t)));
     for (const t of this.phrases.apply(ws)) {
       if (this.stopwords.has(t) && !this.canonicals.has(t)) continue;
       if (this.entityTokens.has(t)) entities.push(t);

@@ -40,6 +40,8 @@ export interface Lexicon {
   smallTalkWords: Record<'greeting' | 'thanks' | 'bye', Set<string>>;
   /** [kind, regular expression source] over the normalized message. */
   smallTalkPatterns: [SmallTalkKind, string][];
+  /** Questions asking what something is for (lang/*.yaml purpose): [regular expression source, word it implies]. */
+  purposePatterns: [string, string][];
   entities: EntityEntry[];
   /** The entity every fact is implicitly about: a question need not name it. */
   home: string;
@@ -88,6 +90,9 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
     },
     smallTalkPatterns: (['identity', 'help'] as const).flatMap((kind) =>
       langs.flatMap((l) => l.smalltalk[kind].map((p): [SmallTalkKind, string] => [kind, p])),
+    ),
+    purposePatterns: langs.flatMap((l) =>
+      (l.purpose?.patterns ?? []).map((p): [string, string] => [p, normalize(l.purpose!.word)]),
     ),
     entities: [...places, ...organizations],
     home: normalize(kb.entities.home).replace(/ /g, ''),

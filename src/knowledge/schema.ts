@@ -96,6 +96,12 @@ export const LanguageFileSchema = z.strictObject({
   /** Everyday verbs that carry little meaning of their own: they weigh less. */
   lightWords: words,
   focus: z.strictObject(Object.fromEntries(FOCUS_ROLES.map((r) => [r, words])) as Record<FocusRole, typeof words>),
+  /**
+   * Questions asking what something is for though every word of them is a stopword ("what does X
+   * do?"): a message matching one of `patterns` (regular expressions over the normalized message)
+   * reads as if it also held `word`, which the knowledge base's synonyms may map to its own token.
+   */
+  purpose: z.strictObject({ word, patterns: z.array(pattern) }).optional(),
   smalltalk: z.strictObject({
     greeting: words,
     thanks: words,

@@ -25,6 +25,15 @@ describe('a knowledge base about a city’s public transport', () => {
     expect(es.entities).toEqual(['lta', 'railnet']);
   });
 
+  it('reads "what does X do?" as asking its purpose, with the language file’s word and no synonym of the shipped base', () => {
+    expect(matcher.analyzer.analyze('What does the LTA do?', 'en').tokens).toEqual([
+      'purpose',
+      'what',
+      'lta',
+    ]);
+    expect(matcher.analyzer.analyze('What is the LTA?', 'en').tokens).not.toContain('purpose');
+  });
+
   it('answers its own questions, in either language, with their sources', () => {
     const night = brain.ask('do the trams run late');
     expect(night).toMatchObject({ answered: true, factId: 'night-trams', lang: 'en' });
