@@ -8,7 +8,7 @@ export const COMPONENTS = {
   'answer-words': 'words of the answers indexed too, at half weight (else only questions and keywords)',
   fuse: 'Fuse.js: its character-level score of the leading candidate’s closest phrasing',
   'entity-guard': 'only facts about every entity named may answer; unknown entities are declined',
-  focus: 'a question asking when/where/how many/who needs a fact that answers that',
+  focus: 'a question asking when, where, how many, who or for an opinion needs a fact that answers that',
   parts: 'long and multi-part messages read sentence by sentence and part by part',
   'follow-ups': 'a question read after the previous ones of the conversation',
 } as const;

@@ -78,7 +78,7 @@ export const MATCH = {
   lightWeight: 0.4,
 };
 
-// Tokens asking for a date, a place, a quantity or a person are roles declared in lang/*.yaml
+// Tokens asking for a date, a place, a quantity, a person or an opinion are roles declared in lang/*.yaml
 // (Lexicon.focusTokens). A fact may answer a question holding one only if its own questions hold it
 // too: "When did the country join X?" must not get the fact saying that it is a member of X.
 
@@ -235,7 +235,7 @@ export class Matcher {
         candidates: this.rank(tokens),
       };
 
-    // Only facts about every entity named, and asking every date/place/quantity word asked, may answer.
+    // Only facts about every entity named, and asking every date/place/quantity/person/opinion word asked, may answer.
     const focus = this.off.has('focus') ? [] : tokens.filter((t) => focusTokens.has(t));
     const entities = [...asked];
     const filtered = entities.length > 0 || focus.length > 0;

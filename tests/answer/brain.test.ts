@@ -192,6 +192,10 @@ describe('the brain', () => {
       'When did Mexico join the UN?',
       "What percentage of Mexico's exports go to the US?",
       '¿Qué porcentaje del comercio de México es con EE.UU.?',
+      // Opinions: the article gives none.
+      'Should Mexico join NATO?',
+      'What do you think, is the T-MEC better than NAFTA?',
+      '¿Debería México entrar a la OTAN?',
     ]) {
       expect(brain.ask(q).answered, q).toBe(false);
     }

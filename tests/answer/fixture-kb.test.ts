@@ -52,6 +52,14 @@ describe('a knowledge base about a city’s public transport', () => {
     expect(a.suggestions.map((s) => s.factId)).toContain('night-trams');
   });
 
+  it('declines a question asking for an opinion, which no fact gives, in either language', () => {
+    expect(brain.ask('Do the trams run at night?').factId).toBe('night-trams');
+    const should = brain.ask('Should the trams run at night?');
+    expect(should.answered).toBe(false);
+    expect(should.explain.reason).toMatch(/opinion/);
+    expect(brain.ask('¿Deberían los tranvías circular de noche?').answered).toBe(false);
+  });
+
   it('declines a date it has no fact for, and a subject it has never heard of', () => {
     expect(brain.ask('when was the LTA founded').answered).toBe(false);
     const nato = brain.ask('is mexico in nato?');
