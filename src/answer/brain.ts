@@ -187,10 +187,12 @@ export function brainFromParts(
     if (!parts.length) return answerOf(base, matcher.match(text, base.lang));
     const results = parts.map((p) => {
       const read = matcher.matchAnalysis(p.analysis);
-      if (read.tier !== 'declined' || !p.standalone) return read;
-      // A follow-up naming nothing ("does it cooperate on X?") may read better on its own.
+      if (!p.standalone) return read;
+      // A follow-up naming nothing ("does it cooperate on X?") may read better on its own: the
+      // reading that matches better wins, and the conversation's on a tie.
       const alone = matcher.matchAnalysis(p.standalone);
-      return alone.tier === 'declined' ? read : alone;
+      const score = (r: MatchResult) => (r.tier === 'declined' ? -1 : r.score);
+      return score(alone) > score(read) ? alone : read;
     });
     const answered: Extract<MatchResult, { factId: string }>[] = [];
     const unanswered: string[] = [];

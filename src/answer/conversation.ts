@@ -7,7 +7,7 @@
 import type { Analysis, Analyzer } from './analyze.js';
 import type { Lexicon } from './lexicon.js';
 import { normalize } from './normalize.js';
-import { followUpOpening, isElliptical, lendContext, resolveAfter, substitute } from './resolve.js';
+import { followUpOpening, isElliptical, lendContext, namesAny, resolveAfter, substitute } from './resolve.js';
 import { hasSeveralSentences, segmentMessage, type Segment } from './segment.js';
 import type { Lang } from './types.js';
 
@@ -115,7 +115,7 @@ function asFollowUp(ctx: PartsContext, part: Part, previous: Analysis, lang: Lan
     return { ...part, analysis: resolveAfter(lexicon, previous, rest), followUp: true, standalone: null };
   }
   const own = part.analysis;
-  if (own.entities.length === 0)
+  if (!namesAny(lexicon, own))
     return { ...part, analysis: lendContext(lexicon, previous, own), followUp: true, standalone: own };
   if (isElliptical(lexicon, own) && !startsAsQuestion(lexicon, normalized))
     return { ...part, analysis: substitute(lexicon, previous, own), followUp: true, standalone: null };

@@ -27,6 +27,10 @@ export function isElliptical(lexicon: Lexicon, part: Analysis): boolean {
   return part.entities.length > 0 && topicTokens(lexicon, part).length <= 1;
 }
 
+/** Whether a part names an entity besides the home one, which every question is about anyway. */
+export const namesAny = (lexicon: Lexicon, part: Analysis): boolean =>
+  part.entities.some((e) => e !== lexicon.home);
+
 /**
  * `part`'s entities replace `previous`'s of the same kinds; the rest of `previous`'s question stays.
  * `nearest`: only the last entity of each kind is replaced, as in the second half of one sentence

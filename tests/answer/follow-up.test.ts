@@ -58,6 +58,15 @@ describe('a conversation', () => {
     expect(brain.ask('who runs it?', { history: ['What is the LTA?'] }).factId).toBe('lta-what-is');
   });
 
+  it('lends the previous question’s organization to a follow-up naming only the home entity', () => {
+    // "is Mexico in it?" after the Pacific Alliance asks about the Pacific Alliance, not NATO.
+    const a = shipped.ask('is Mexico in it?', { history: ['What is the Pacific Alliance?'] });
+    expect(a.factId).toBe('trade-pacific-alliance');
+    expect(shipped.ask('has it been good for Mexico?', { history: ['What is the T-MEC?'] }).factId).toBe(
+      'trade-usmca-impact',
+    );
+  });
+
   it('answers a question that stands alone on its own, whatever came before', () => {
     const history = ['Do the trams run at night?'];
     expect(brain.ask('Can I take a bike on the tram?', { history }).factId).toBe('bikes-on-trams');
