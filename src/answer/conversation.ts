@@ -63,9 +63,13 @@ export function questionParts(
     };
     return previous ? [asFollowUp(ctx, part, previous, lang)] : [part];
   }
-  const sentences = (
-    hasSeveralSentences(text) ? segmentMessage(text, lexicon) : [{ text, question: true }]
-  ).filter((s) => normalize(s.text) && !ctx.isSmallTalk(s.text));
+  const sentences = withTagsJoined(
+    ctx,
+    (hasSeveralSentences(text) ? segmentMessage(text, lexicon) : [{ text, question: true }]).filter(
+      (s) => normalize(s.text) && !ctx.isSmallTalk(s.text),
+    ),
+    lang,
+  );
   const asking = (sentences.some((s) => s.question) ? sentences.filter((s) => s.question) : sentences)
     // The same sentence twice is one question; a message asks a few at most (2,000 characters of "and"
     // must not cost a match each).
@@ -86,6 +90,23 @@ export function questionParts(
   const previous = history.length ? conversationSoFar(ctx, history.slice(-MAX_HISTORY), lang) : null;
   if (first && previous) parts[0] = asFollowUp(ctx, first, previous, lang);
   return parts;
+}
+
+/**
+ * A question that asks nothing of its own after a statement ("X has no Y, ¿o sí?", "X is in Y. Right?")
+ * is a tag on that statement: the two are read as one question.
+ */
+function withTagsJoined(ctx: PartsContext, sentences: Segment[], lang: Lang): Segment[] {
+  const out: Segment[] = [];
+  for (const s of sentences) {
+    const before = out.at(-1);
+    const asksNothing = () =>
+      ctx.analyzer.analyze(s.text, lang, false).tokens.every((t) => ctx.lexicon.questionWords.has(t));
+    if (before && !before.question && s.question && asksNothing())
+      out[out.length - 1] = { text: `${before.text} ${s.text}`, question: true };
+    else out.push(s);
+  }
+  return out;
 }
 
 /** The last question of a conversation, itself read after the ones before it. */

@@ -214,6 +214,15 @@ export class Matcher {
     const { questionWords, focusTokens, home } = this.lexicon;
     if (tokens.every((t) => questionWords.has(t)))
       return { tier: 'declined', reason: 'no words to match', foreign: [], analysis, candidates: [] };
+    // Only the entity every fact is about (a bare "X?"): nothing says which fact is asked for.
+    if (tokens.every((t) => t === home || questionWords.has(t)))
+      return {
+        tier: 'declined',
+        reason: `names only ${home}, which every fact is about`,
+        foreign: [],
+        analysis,
+        candidates: this.rank(tokens),
+      };
 
     const guard = !this.off.has('entity-guard');
     const asked = new Set(guard ? analysis.entities.filter((e) => e !== home) : []);

@@ -52,6 +52,13 @@ describe('a knowledge base about a city’s public transport', () => {
     expect(a.suggestions.map((s) => s.factId)).toContain('night-trams');
   });
 
+  it('declines a message naming only the home city, which every fact is about, and suggests facts', () => {
+    const a = brain.ask('Lindenfeld?');
+    expect(a.answered).toBe(false);
+    expect(a.explain.reason).toMatch(/names only lindenfeld/);
+    expect(a.suggestions.length).toBeGreaterThan(0);
+  });
+
   it('declines a question asking for an opinion, which no fact gives, in either language', () => {
     expect(brain.ask('Do the trams run at night?').factId).toBe('night-trams');
     const should = brain.ask('Should the trams run at night?');

@@ -53,6 +53,11 @@ describe('a message asking several things', () => {
     expect(shipped.ask('Is Mexico in NATO? '.repeat(100)).factIds).toEqual(['nato-membership']);
   });
 
+  it('reads a tag question ("Right?", "¿o sí?") with the statement before it', () => {
+    expect(brain.ask('You can take a bike on the tram. Right?').factIds).toEqual(['bikes-on-trams']);
+    expect(brain.ask('Los tranvías no circulan de noche, ¿o sí?').factIds).toEqual(['night-trams']);
+  });
+
   it('reads a later question opening as a follow-up after the message’s previous question', () => {
     // "what about Lindenfeld?" asks whether the trams run at night there, not what Lindenfeld is.
     const a = brain.ask('Do the trams run at night in Oakport? And what about Lindenfeld?');
