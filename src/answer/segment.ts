@@ -12,19 +12,23 @@ export interface Segment {
   question: boolean;
 }
 
-/** Sentence ends: . ! ? … followed by space, a line break, or an opening ¿ / ¡. */
-const BOUNDARY = /(?<=[.!?…])\s+|\s*\n+\s*|(?=[¿¡])/u;
+/** Sentence ends: . ! ? … followed by space, a line break, an opening ¿ / ¡, or a list item ("2) ", "3. "). */
+const BOUNDARY = /(?<=[.!?…])\s+|\s*\n+\s*|(?=[¿¡])|\s+(?=\d{1,2}[.)]\s)/u;
+/** A list item's number, dropped from its sentence. */
+const LIST_MARK = /^\d{1,2}[.)]\s*/u;
+/** A colon followed by more: what comes after it may be the question ("can you confirm: is X in Y?"). */
+const COLON = /:\s+(?=\S)/gu;
 /** A piece ending in a short word and a period ("U.S.", "e.g.", "Mr.") is an abbreviation, not a sentence. */
 const ABBREVIATION = /(?:^|[\s.])\p{L}{1,2}\.$/u;
 
 /** Whether a message holds more than one sentence: cheap, so a one-sentence question costs nothing more. */
 export const hasSeveralSentences = (text: string): boolean =>
-  /[.!?…]\s+\S|\n\s*\S|\S\s*[¿¡]/u.test(text.trim());
+  /[.!?…]\s+\S|\n\s*\S|\S\s*[¿¡]|\s\d{1,2}[.)]\s|:\s+\S/u.test(text.trim());
 
 export function segmentMessage(text: string, lexicon: Lexicon): Segment[] {
   const pieces = text
     .split(BOUNDARY)
-    .map((p) => p.trim())
+    .map((p) => p.trim().replace(LIST_MARK, ''))
     .filter((p) => p);
   const merged: string[] = [];
   for (const piece of pieces) {
@@ -33,7 +37,17 @@ export function segmentMessage(text: string, lexicon: Lexicon): Segment[] {
       merged[merged.length - 1] = `${last} ${piece}`;
     else merged.push(piece);
   }
-  return merged.map((t) => ({ text: t, question: asks(t, lexicon) }));
+  return merged.flatMap((t) => atColon(t, lexicon)).map((t) => ({ text: t, question: asks(t, lexicon) }));
+}
+
+/** A sentence split after its first colon when what follows asks something on its own. */
+function atColon(sentence: string, lexicon: Lexicon): string[] {
+  for (const m of sentence.matchAll(COLON)) {
+    const at = m.index + m[0].length;
+    const rest = sentence.slice(at);
+    if (asks(rest, lexicon)) return [sentence.slice(0, m.index + 1), rest];
+  }
+  return [sentence];
 }
 
 function asks(sentence: string, lexicon: Lexicon): boolean {

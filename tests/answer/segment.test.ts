@@ -35,6 +35,25 @@ describe('segmenting a message into sentences', () => {
     ]);
   });
 
+  it('splits a numbered list into its items, and a question after a colon from what leads to it', () => {
+    expect(
+      segmentMessage('two things pls 1) do the trams run at night 2) can I take a bike on them', lexicon),
+    ).toEqual([
+      { text: 'two things pls', question: false },
+      { text: 'do the trams run at night', question: true },
+      { text: 'can I take a bike on them', question: true },
+    ]);
+    expect(
+      segmentMessage('before I look silly, can someone confirm: do the trams run at night?', lexicon),
+    ).toEqual([
+      { text: 'before I look silly, can someone confirm:', question: false },
+      { text: 'do the trams run at night?', question: true },
+    ]);
+    // A colon before something that does not ask stays inside its sentence.
+    expect(segmentMessage('Night service: do you know it?', lexicon)).toHaveLength(2);
+    expect(segmentMessage('Note: the trams are blue.', lexicon)).toHaveLength(1);
+  });
+
   it('sees at once that a one-sentence question needs no segmenting', () => {
     expect(hasSeveralSentences('Do the trams run at night?')).toBe(false);
     expect(hasSeveralSentences('Hi! Do the trams run at night?')).toBe(true);
