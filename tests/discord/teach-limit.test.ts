@@ -43,9 +43,9 @@ beforeAll(async () => {
       });
     }
   };
-  ask('whats the deal w/ mx and nato', 3);
-  ask('mx oas deal?', 2);
-  ask('mx wto thing?', 2);
+  ask('mx nato situation', 3);
+  ask('mx oas vibes?', 2);
+  ask('mx wto vibes?', 2);
   waiting = suggestionGroups(store.db, live.brain, { guildId: fake.guildIds[0] }).length;
   ({ bot } = await startTestBot(fake, { FEEDBACK_CHANNEL_ID: staff }, live.brain, {
     questionLog: log,
@@ -63,12 +63,12 @@ describe('teaching suggestions in a busy server', () => {
     const first = await fake.waitFor(() => posts()[0], 5000, 'the first suggestion');
     await new Promise((r) => setTimeout(r, 500)); // about ten more rounds
     expect(posts()).toHaveLength(1);
-    expect(JSON.stringify(first.body.embeds)).toContain('whats the deal w/ mx and nato');
+    expect(JSON.stringify(first.body.embeds)).toContain('mx nato situation');
     expect(JSON.stringify(first.body.embeds)).toContain('Asked 3 times');
     // Asking more does not lift the limit either.
     await fake.interactAndAwaitCallback(
       fake.chatInput('ask', [
-        { type: ApplicationCommandOptionType.String, name: 'question', value: 'mx oas deal?' },
+        { type: ApplicationCommandOptionType.String, name: 'question', value: 'mx oas vibes?' },
       ]),
     );
     await new Promise((r) => setTimeout(r, 300));

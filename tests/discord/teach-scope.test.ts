@@ -40,7 +40,7 @@ async function answered(question: string, guildId: string): Promise<boolean> {
 describe('teaching with TEACH_SHARING=off', () => {
   it('answers a phrasing taught with /teach in its own server only', async () => {
     const [a, b] = fake.guildIds as [string, string];
-    const question = 'whats the deal w/ mx and nato';
+    const question = 'mx nato situation';
     expect(await answered(question, a)).toBe(false);
     const reply = await fake.interactAndAwaitCallback(
       fake.chatInput(

@@ -14,7 +14,7 @@ import { openTeachingWorld, type TeachingWorld } from '../support/teaching.js';
 import { FakeDiscord, FAKE_USER, type RecordedRequest } from '../support/fake-discord.js';
 
 /** Two spellings of one question the shipped knowledge declines. */
-const DECLINED = ['whats the deal w/ mx and nato', 'whats the deal with mx and nato??'];
+const DECLINED = ['mx nato situation', 'the mx nato situation??'];
 /** No permissions at all: a member without Manage Server. */
 const NOT_MANAGER = '0';
 
@@ -142,7 +142,7 @@ describe('teaching in Discord', () => {
   });
 
   it('closes a suggestion as not answerable: nothing is learned and it is not suggested again', async () => {
-    const questions = ['mx oas deal?', 'mx oas deal??'];
+    const questions = ['mx oas vibes?', 'mx oas vibes??'];
     // Counted before asking: a round may post the suggestion as soon as the second question is logged.
     const since = staffPosts().length;
     for (const q of questions) expect(await answeredFact(q)).toBeNull();
@@ -167,7 +167,7 @@ describe('teaching in Discord', () => {
   });
 
   it('/teach add teaches by hand and /teach undo takes the last one back', async () => {
-    const question = 'is mx nato';
+    const question = 'nato mx tea';
     expect(await answeredFact(question)).toBeNull();
     const taught = await teachCommand('add', [
       option('question', question),
@@ -191,11 +191,11 @@ describe('teaching in Discord', () => {
     );
     const outsider = await teachCommand(
       'add',
-      [option('question', 'is mx nato'), option('fact', 'nato-membership')],
+      [option('question', 'nato mx tea'), option('fact', 'nato-membership')],
       NOT_MANAGER,
     );
     expect(outsider.data.content).toBe(TEACH_UI.managersOnly);
-    expect(await answeredFact('is mx nato')).toBeNull();
+    expect(await answeredFact('nato mx tea')).toBeNull();
   });
 
   it('completes fact ids for moderators, and shows no learned phrasings to other members', async () => {
@@ -208,7 +208,7 @@ describe('teaching in Discord', () => {
     );
     expect(hidden.data.choices).toEqual([]);
     const shown = await fake.interactAndAwaitCallback(
-      fake.autocomplete('teach', 'question', 'deal', { subcommand: 'undo' }),
+      fake.autocomplete('teach', 'question', 'situation', { subcommand: 'undo' }),
     );
     expect(shown.data.choices.length).toBeGreaterThan(0);
   });

@@ -21,7 +21,7 @@ describe('npm run teach', () => {
     const env = { DATABASE_PATH: join(tempFolder(), 'data', 'questions.db') };
     const teach = (...args: string[]) => run('scripts/teach.ts', args, env);
     const ask = (q: string) => JSON.parse(run('src/console/ask.ts', ['--json', q], env).stdout);
-    const question = 'whats the deal w/ mx and nato';
+    const question = 'mx nato situation';
 
     expect(ask(question).answered).toBe(false);
     expect(existsSync(env.DATABASE_PATH)).toBe(false);
@@ -30,20 +30,18 @@ describe('npm run teach', () => {
     expect(taught.code).toBe(0);
     expect(taught.stdout).toContain('nato-membership');
     expect(ask(question)).toMatchObject({ answered: true, factId: 'nato-membership', confidence: 1 });
-    // The issue's own example goes from a hesitant match to a sure one.
-    expect(teach('mx nato status pls', 'nato-membership').code).toBe(0);
-    expect(ask('mx nato status pls')).toMatchObject({
-      answered: true,
-      factId: 'nato-membership',
-      confidence: 1,
-    });
+    // A hesitant match becomes a sure one.
+    const unsure = 'Is Mexico a WTO member state?';
+    expect(ask(unsure).confidence).toBeLessThan(0.7);
+    expect(teach(unsure, 'org-wto').code).toBe(0);
+    expect(ask(unsure)).toMatchObject({ answered: true, factId: 'org-wto', confidence: 1 });
 
     const list = teach('--list');
     expect(list.stdout).toContain(`"${question}" -> nato-membership`);
     expect(list.stdout).toContain('cli:ana');
     const exported = teach('--export');
     expect(exported.stdout).toMatch(
-      /security\.yaml:\n {2}nato-membership:\n {4}alternates:\n {6}- whats the deal/,
+      /security\.yaml:\n {2}nato-membership:\n {4}alternates:\n {6}- mx nato situation/,
     );
 
     const undone = teach('--undo', question);

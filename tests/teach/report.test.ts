@@ -16,8 +16,8 @@ describe('the report after teaching', () => {
     const log = openQuestionLog(config(path), memoryLogger().logger);
     // 4 answered, 4 declined: 2 of them (the same question twice) get taught, 2 do not.
     for (let i = 0; i < 4; i++) log.record(entry({ question: 'is mexico in nato' }));
-    log.record(entry({ ...declined, question: 'whats the deal w/ mx and nato' }));
-    log.record(entry({ ...declined, question: 'Whats the deal w/ MX and NATO' }));
+    log.record(entry({ ...declined, question: 'mx nato situation' }));
+    log.record(entry({ ...declined, question: 'MX NATO Situation' }));
     log.record(entry({ ...declined, question: 'what is the capital of mongolia' }));
     log.record(entry({ ...declined, question: 'is mx in brics' }));
     log.close();
@@ -26,7 +26,7 @@ describe('the report after teaching', () => {
     const kb = loadKnowledge('knowledge');
     const teacher = new Teacher({ store, loadBase: () => kb });
     expect(
-      teacher.teach('whats the deal w/ mx and nato', 'nato-membership', { actor: 'cli:t', via: 'cli' }).ok,
+      teacher.teach('mx nato situation', 'nato-membership', { actor: 'cli:t', via: 'cli' }).ok,
     ).toBe(true);
     store.close();
 

@@ -44,8 +44,8 @@ function seed() {
 describe('teaching suggestions', () => {
   it('groups declined spellings of one topic with their count, spellings and the facts that may answer them', () => {
     const { path, log, ask, brain } = seed();
-    ask('whats the deal w/ mx and nato', 2);
-    ask('whats the deal with mx and nato??', 1);
+    ask('mx nato situation', 2);
+    ask('the mx nato situation??', 1);
     ask('Is Mexico in NATO?', 5); // answered surely: not a suggestion
     ask('what is the capital of mongolia', 3, declined); // no fact comes close: left to the report's gaps
     ask('hello', 4, { tier: 'smalltalk', answered: false, factId: null });
@@ -56,7 +56,7 @@ describe('teaching suggestions', () => {
     expect(groups).toHaveLength(1);
     const [group] = groups;
     expect(group!.count).toBe(3);
-    expect(group!.questions).toEqual(['whats the deal w/ mx and nato', 'whats the deal with mx and nato??']);
+    expect(group!.questions).toEqual(['mx nato situation', 'the mx nato situation??']);
     expect(group!.reasons).toEqual({ declined: 3, lowConfidence: 0, downvoted: 0 });
     expect(group!.candidates).toContain('nato-membership');
     expect(group!.candidates.length).toBeLessThanOrEqual(8);
@@ -65,30 +65,30 @@ describe('teaching suggestions', () => {
   it('includes answers given unsurely and answers voted 👎, and leaves out groups asked fewer times than the minimum', () => {
     const { path, log, ask, brain } = seed();
     // Answered, but below 0.7 (the issue's own example).
-    const unsure = brain.ask('mx nato status pls');
+    const unsure = brain.ask('Is Mexico a WTO member state?');
     expect(unsure.answered && unsure.confidence < 0.7).toBe(true);
-    ask('mx nato status pls', 2);
+    ask('Is Mexico a WTO member state?', 2);
     const [down] = ask('what is the usmca', 1);
     ask('what is the usmca', 1);
     log.vote(down!, '444444444444444444', -1);
-    ask('whats the deal w/ mx and nato', 1);
+    ask('mx nato situation', 1);
     log.close();
     const db = openDatabase(path);
     const groups = suggestionGroups(db, brain, { minCount: 1 });
     const strict = suggestionGroups(db, brain, { minCount: 2 });
     db.close();
-    const status = groups.find((g) => g.questions.includes('mx nato status pls'));
+    const status = groups.find((g) => g.questions.includes('Is Mexico a WTO member state?'));
     expect(status?.reasons.lowConfidence).toBe(2);
     const usmca = groups.find((g) => g.questions.includes('what is the usmca'));
     // Only the downvoted ask counts; the other one was answered surely and not voted on.
     expect(usmca?.reasons).toEqual({ declined: 0, lowConfidence: 0, downvoted: 1 });
-    expect(strict.some((g) => g.questions.includes('whats the deal w/ mx and nato'))).toBe(false);
+    expect(strict.some((g) => g.questions.includes('mx nato situation'))).toBe(false);
   });
 
   it('drops what has been taught since and what was already suggested', () => {
     const { path, log, ask } = seed();
-    ask('whats the deal w/ mx and nato', 2);
-    ask('is mx nato', 2);
+    ask('mx nato situation', 2);
+    ask('nato mx tea', 2);
     log.close();
     const store = TeachStore.open(path);
     const { logger } = memoryLogger();
@@ -99,26 +99,23 @@ describe('teaching suggestions', () => {
       apply: () => void live.reload('t'),
     });
     const before = suggestionGroups(store.db, live.brain);
-    expect(before.flatMap((g) => g.questions).sort()).toEqual([
-      'is mx nato',
-      'whats the deal w/ mx and nato',
-    ]);
+    expect(before.flatMap((g) => g.questions).sort()).toEqual(['mx nato situation', 'nato mx tea']);
     expect(
-      teacher.teach('whats the deal w/ mx and nato', 'nato-membership', { actor: 'cli:t', via: 'cli' }).ok,
+      teacher.teach('mx nato situation', 'nato-membership', { actor: 'cli:t', via: 'cli' }).ok,
     ).toBe(true);
-    const exclude = new Set([questionKey('is mx nato', 'en', reportVocabulary(live.brain.domain))]);
+    const exclude = new Set([questionKey('nato mx tea', 'en', reportVocabulary(live.brain.domain))]);
     expect(suggestionGroups(store.db, live.brain, { exclude })).toEqual([]);
     store.close();
   });
 
   it('are printed by `npm run teach -- --suggest` with the command that teaches them', () => {
     const { path, log, ask } = seed();
-    ask('whats the deal w/ mx and nato', 2);
+    ask('mx nato situation', 2);
     log.close();
     const out = runTeachCommand(['--suggest'], { DATABASE_PATH: path });
     expect(out.exitCode).toBe(0);
-    expect(out.output).toContain('1. x2 (declined 2): "whats the deal w/ mx and nato"');
-    expect(out.output).toContain('teach with: npm run teach -- "whats the deal w/ mx and nato" FACT_ID');
+    expect(out.output).toContain('1. x2 (declined 2): "mx nato situation"');
+    expect(out.output).toContain('teach with: npm run teach -- "mx nato situation" FACT_ID');
     expect(runTeachCommand(['--suggest', '--days', 'soon'], { DATABASE_PATH: path }).exitCode).toBe(1);
   });
 });

@@ -11,7 +11,7 @@ import { memoryLogger, tempFolder } from '../analytics/helpers.js';
 
 const kb = loadKnowledge('knowledge');
 /** Declined by the shipped knowledge (checked below, so the test fails loudly if that changes). */
-const DECLINED = 'whats the deal w/ mx and nato';
+const DECLINED = 'mx nato situation';
 const CLI = { actor: 'cli:tester', guildId: null, via: 'cli' as const };
 
 function setup() {
@@ -140,13 +140,13 @@ describe('teaching a phrasing', () => {
       'mx trade pacts',
     ];
     const before = others.map((q) => [brain.ask(q).answered, brain.ask(q).factId]);
-    const completions = brain.complete('deal w/ mx');
+    const completions = brain.complete('situation mx');
     expect(teacher.teach(DECLINED, 'nato-membership', CLI).ok).toBe(true);
     expect(others.map((q) => [brain.ask(q).answered, brain.ask(q).factId])).toEqual(before);
     // What people typed is not offered to everyone as a known question.
-    expect(brain.complete('deal w/ mx')).toEqual(completions);
+    expect(brain.complete('situation mx')).toEqual(completions);
     // Another word order still reaches it.
-    expect(brain.ask('nato and mx whats the deal w/').factId).toBe('nato-membership');
+    expect(brain.ask('situation nato mx').factId).toBe('nato-membership');
   });
 
   it('refuses a misspelt name the bot would read as another country', () => {
@@ -199,8 +199,8 @@ describe('teaching a phrasing', () => {
     expect(live.brain.ask(DECLINED, { guildId: a }).factId).toBe('nato-membership');
     expect(live.brain.ask(DECLINED, { guildId: b }).answered).toBe(false);
     expect(live.brain.ask(DECLINED).answered).toBe(false);
-    expect(teacher.teach('is mx nato', 'nato-membership', CLI).ok).toBe(true);
-    expect(live.brain.ask('is mx nato', { guildId: b }).factId).toBe('nato-membership');
+    expect(teacher.teach('nato mx tea', 'nato-membership', CLI).ok).toBe(true);
+    expect(live.brain.ask('nato mx tea', { guildId: b }).factId).toBe('nato-membership');
     // One owner per phrasing still, across servers: another server cannot give it to another fact.
     expect(teacher.teach(DECLINED, 'nato-why-not', { ...fromA, guildId: b }).ok).toBe(false);
     store.close();
