@@ -25,9 +25,9 @@ describe('the report after teaching', () => {
     const store = TeachStore.open(path);
     const kb = loadKnowledge('knowledge');
     const teacher = new Teacher({ store, loadBase: () => kb });
-    expect(
-      teacher.teach('mx nato situation', 'nato-membership', { actor: 'cli:t', via: 'cli' }).ok,
-    ).toBe(true);
+    expect(teacher.teach('mx nato situation', 'nato-membership', { actor: 'cli:t', via: 'cli' }).ok).toBe(
+      true,
+    );
     store.close();
 
     const report = runReportCommand([], { DATABASE_PATH: path });

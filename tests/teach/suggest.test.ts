@@ -100,9 +100,9 @@ describe('teaching suggestions', () => {
     });
     const before = suggestionGroups(store.db, live.brain);
     expect(before.flatMap((g) => g.questions).sort()).toEqual(['mx nato situation', 'nato mx tea']);
-    expect(
-      teacher.teach('mx nato situation', 'nato-membership', { actor: 'cli:t', via: 'cli' }).ok,
-    ).toBe(true);
+    expect(teacher.teach('mx nato situation', 'nato-membership', { actor: 'cli:t', via: 'cli' }).ok).toBe(
+      true,
+    );
     const exclude = new Set([questionKey('nato mx tea', 'en', reportVocabulary(live.brain.domain))]);
     expect(suggestionGroups(store.db, live.brain, { exclude })).toEqual([]);
     store.close();
