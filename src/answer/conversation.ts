@@ -7,7 +7,15 @@
 import type { Analysis, Analyzer } from './analyze.js';
 import type { Lexicon } from './lexicon.js';
 import { normalize } from './normalize.js';
-import { followUpOpening, isElliptical, lendContext, namesAny, resolveAfter, substitute } from './resolve.js';
+import {
+  followUpOpening,
+  isElliptical,
+  lendContext,
+  namesAny,
+  replacesAny,
+  resolveAfter,
+  substitute,
+} from './resolve.js';
 import { hasSeveralSentences, segmentMessage, type Segment } from './segment.js';
 import type { Lang } from './types.js';
 
@@ -192,7 +200,7 @@ function splitSentence(ctx: PartsContext, sentence: string, context: Analysis, l
     if (!previous) parts.push(part(piece, lendContext(lexicon, context, own)));
     else if (startsAsQuestion(lexicon, piece) && own.tokens.length > 0)
       parts.push(part(piece, lendContext(lexicon, previous.analysis, own)));
-    else if (isElliptical(lexicon, own))
+    else if (isElliptical(lexicon, own) && replacesAny(lexicon, previous.analysis, own))
       parts.push(part(piece, substitute(lexicon, previous.analysis, own, true)));
     else return [whole];
   }

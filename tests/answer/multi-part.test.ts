@@ -39,6 +39,12 @@ describe('a message asking several things', () => {
     expect(brain.ask('Are bikes and scooters allowed on trams?').factIds).toEqual(['bikes-on-trams']);
   });
 
+  it('keeps one question whole when "and" joins the home country to an organization, which asks about both', () => {
+    // Split, the first half ("whats the deal w/ mx") was answered on its own with the trade overview.
+    expect(shipped.ask('whats the deal w/ mx and nato').factIds).toEqual(['nato-membership']);
+    expect(shipped.ask('is mexico in nato and the un?').factIds).toEqual(['nato-membership', 'org-un']);
+  });
+
   it('does not split at a conjunction after a lone name: "X also ...?" is one question', () => {
     const a = brain.ask('The LTA also connects with RailNet?');
     expect(a.factIds).toEqual(['railnet-connection']);
