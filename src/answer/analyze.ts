@@ -1,7 +1,7 @@
 // Question -> canonical tokens, with typo correction against the knowledge base's own vocabulary.
 // Built once per knowledge base; the same analyzer turns facts and questions into tokens so that
 // both sides agree on synonyms, names and spelling.
-import { DICTIONARY } from './dictionary.js';
+import { DICTIONARY, DICTIONARY_LANG } from './dictionary.js';
 import type { Lexicon } from './lexicon.js';
 import { normalize, PhraseTable, singular } from './normalize.js';
 import type { Lang } from './types.js';
@@ -63,6 +63,8 @@ export class Analyzer {
   private readonly deleteIndex = new Map<string, string[]>();
 
   private readonly stopwords: Set<string>;
+  /** The stopwords of the dictionary's language (English): what a swapped-letter real word may be. */
+  private readonly dictionaryStopwords: ReadonlySet<string>;
   /** Questions asking what something is for, and the word each implies (lang/*.yaml purpose). */
   private readonly purpose: [RegExp, string][];
   /** Per language: its stopwords that are also a one-word entity name (a Spanish article that is also an abbreviation), read as stopwords. */
@@ -78,6 +80,7 @@ export class Analyzer {
     private readonly typos = true,
   ) {
     this.stopwords = lexicon.stopwords;
+    this.dictionaryStopwords = lexicon.stopwordsOf[DICTIONARY_LANG];
     this.purpose = lexicon.purposePatterns.map(([source, word]) => [new RegExp(source, 'u'), word]);
     const oneWordNames = new Set<string>();
     for (const e of lexicon.entities) {
@@ -118,8 +121,8 @@ export class Analyzer {
 
   /** The closest known word within the typo budget, or the word itself. */
   correct(word: string): string {
-    if (this.known.has(word) || this.stopwords.has(word) || DICTIONARY.has(word) || /\d/.test(word))
-      return word;
+    if (this.known.has(word) || this.stopwords.has(word) || /\d/.test(word)) return word;
+    if (DICTIONARY.has(word)) return this.swappedStopword(word) ?? word;
     const max = maxTypos(word.length);
     // Probing a long word's two-letter deletions costs O(length^2) lookups (a name typed 75 times over took 270 ms);
     // no word the knowledge base knows is that long, so there is nothing to correct it to.
@@ -142,6 +145,20 @@ export class Analyzer {
       for (const c of this.deleteIndex.get(p) ?? []) consider(c);
     }
     return best;
+  }
+
+  /**
+   * A real word the knowledge base does not use that is a stopword with two neighbouring letters
+   * swapped ("dose", "fro") is that stopword mistyped: the commonest slip, and one the dictionary
+   * would otherwise keep as a content word the question does not mean.
+   */
+  private swappedStopword(word: string): string | undefined {
+    if (word.length < 3) return undefined;
+    for (let i = 0; i + 1 < word.length; i++) {
+      const swapped = word.slice(0, i) + word[i + 1]! + word[i]! + word.slice(i + 2);
+      if (swapped !== word && this.dictionaryStopwords.has(swapped)) return swapped;
+    }
+    return undefined;
   }
 
   /**

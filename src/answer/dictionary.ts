@@ -3,6 +3,9 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
+
+/** The language of these words. */
+export const DICTIONARY_LANG = 'en' as const;
 const LISTS = [
   'english-words-10',
   'english-words-20',

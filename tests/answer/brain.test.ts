@@ -110,6 +110,12 @@ describe('the brain', () => {
     expect(brain.ask('Does Mexico govern the OAS?').answered).toBe(false);
   });
 
+  it('reads a real word that is a small word with two letters swapped as that small word', () => {
+    // "dose" is a real word, so plain typo correction keeps it, and it used to sink the match.
+    expect(brain.ask('wat alliances dose mexico hav').factId).toBe('alliances-overview');
+    expect(brain.ask('dose mexico belong to the oas').factId).toBe('org-oas');
+  });
+
   it('prefers a dropped letter to a changed one when correcting a typo', () => {
     // "limt" is one edit from both "limit" and "list"; people drop letters far more often.
     expect(brain.ask('does not being in NATO limt mexicos alliances').factId).toBe('nato-impact');
