@@ -15,6 +15,7 @@ import {
   replacesAny,
   resolveAfter,
   substitute,
+  topicTokens,
 } from './resolve.js';
 import { hasSeveralSentences, segmentMessage, type Segment } from './segment.js';
 import type { Lang } from './types.js';
@@ -144,6 +145,9 @@ function asFollowUp(ctx: PartsContext, part: Part, previous: Analysis, lang: Lan
     return { ...part, analysis: resolveAfter(lexicon, previous, rest), followUp: true, standalone: null };
   }
   const own = part.analysis;
+  // Asking nothing but a question word ("why?", "like what?"): it asks that of the previous question.
+  if (!namesAny(lexicon, own) && !topicTokens(lexicon, own).length)
+    return { ...part, analysis: askedAgain(previous, own), followUp: true, standalone: own };
   if (!namesAny(lexicon, own))
     return { ...part, analysis: lendContext(lexicon, previous, own), followUp: true, standalone: own };
   if (isElliptical(lexicon, own) && !startsAsQuestion(lexicon, normalized))
@@ -152,6 +156,15 @@ function asFollowUp(ctx: PartsContext, part: Part, previous: Analysis, lang: Lan
 }
 
 const NOTHING: Analysis = { tokens: [], entities: [], corrections: [] };
+
+/** The previous question with `part`'s words added: "why?" after "is X big?" asks why X is big. */
+function askedAgain(previous: Analysis, part: Analysis): Analysis {
+  return {
+    tokens: [...previous.tokens, ...part.tokens.filter((t) => !previous.tokens.includes(t))],
+    entities: [...previous.entities, ...part.entities.filter((e) => !previous.entities.includes(e))],
+    corrections: part.corrections,
+  };
+}
 
 /**
  * The entities a sentence may borrow from the sentences before it: per kind (places, organizations),

@@ -67,6 +67,13 @@ describe('a conversation', () => {
     );
   });
 
+  it('reads a follow-up made of a question word only ("why?", "really?") as asked of the previous question', () => {
+    expect(brain.ask('why?', { history: ['Can I take a bike on the tram?'] }).factId).toBe('bikes-on-trams');
+    expect(brain.ask('really?', { history: ['Do the trams run at night?'] }).factId).toBe('night-trams');
+    // Alone, it asks nothing.
+    expect(brain.ask('why?').answered).toBe(false);
+  });
+
   it('answers a question that stands alone on its own, whatever came before', () => {
     const history = ['Do the trams run at night?'];
     expect(brain.ask('Can I take a bike on the tram?', { history }).factId).toBe('bikes-on-trams');
