@@ -8,7 +8,10 @@ import { normalize } from './normalize.js';
 export interface Segment {
   /** The sentence as written, trimmed. */
   text: string;
-  /** Ends with a question mark, opens with ¿, or starts with a word that asks (lang/*.yaml). */
+  /**
+   * Ends with a question mark, opens with ¿, starts with a word that asks, or starts with a
+   * conjunction and holds a question word (lang/*.yaml).
+   */
   question: boolean;
 }
 
@@ -52,6 +55,10 @@ function atColon(sentence: string, lexicon: Lexicon): string[] {
 
 function asks(sentence: string, lexicon: Lexicon): boolean {
   if (/\?\s*\p{Extended_Pictographic}*\s*$/u.test(sentence) || sentence.startsWith('¿')) return true;
-  const first = normalize(sentence).split(' ', 1)[0] ?? '';
-  return lexicon.questionStarts.has(first);
+  const words = normalize(sentence).split(' ');
+  const first = words[0] ?? '';
+  if (lexicon.questionStarts.has(first)) return true;
+  // Joined on to the previous sentence with a question word in it ("... and if not why"): it asks too,
+  // though chat often leaves out the question mark.
+  return lexicon.conjunctions.has(first) && words.some((w) => lexicon.questionWords.has(w));
 }

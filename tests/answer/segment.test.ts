@@ -13,6 +13,22 @@ const lexicon = buildLexicon(kb);
 const brain = createBrain(kb);
 
 describe('segmenting a message into sentences', () => {
+  it('takes a sentence joined on with a conjunction and holding a question word as asking, without a "?"', () => {
+    expect(segmentMessage('Do the trams run at night? and if not why', lexicon)).toEqual([
+      { text: 'Do the trams run at night?', question: true },
+      { text: 'and if not why', question: true },
+    ]);
+    // A conjunction alone does not make a statement a question.
+    expect(segmentMessage('I take the tram. and I like it', lexicon).map((s) => s.question)).toEqual([
+      false,
+      false,
+    ]);
+    expect(shipped.ask('is mexico in nato? and if not why').factIds).toEqual([
+      'nato-membership',
+      'nato-why-not',
+    ]);
+  });
+
   it('splits at sentence ends and marks the sentences that ask', () => {
     expect(
       segmentMessage('I moved here last week. My office is downtown. do the trams run at night', lexicon),
