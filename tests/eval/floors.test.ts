@@ -70,8 +70,8 @@ describe('answer quality on the evaluation sets', () => {
 // before the matcher changed, and are tuning sets: their misses are read. Their blind siblings in
 // tests/eval/blind/ are measured once, never here. Floors sit 3 to 6 questions below today's figures.
 const MESSAGE_FLOORS: Record<string, { right: number; declined: number }> = {
-  'realistic.jsonl': { right: 0.78, declined: 0.9 }, // today 82.8% (111/134), 95.5% (63/66)
-  'conversations.jsonl': { right: 0.7, declined: 0.82 }, // today 75.0% (54/72), 89.3% (25/28)
+  'realistic.jsonl': { right: 0.79, declined: 0.9 }, // today 83.6% (112/134), 95.5% (63/66)
+  'conversations.jsonl': { right: 0.74, declined: 0.82 }, // today 80.6% (58/72), 89.3% (25/28)
 };
 /**
  * Known, read miss: its second part ("what's the focus of that cooperation?") gets the diplomacy
