@@ -152,6 +152,13 @@ function asFollowUp(ctx: PartsContext, part: Part, previous: Analysis, lang: Lan
     return { ...part, analysis: lendContext(lexicon, previous, own), followUp: true, standalone: own };
   if (isElliptical(lexicon, own) && !startsAsQuestion(lexicon, normalized))
     return { ...part, analysis: substitute(lexicon, previous, own), followUp: true, standalone: null };
+  // Asking of a name and little else ("is Y in it?"): about the previous question's other kind of
+  // entity, never a fact about Y the question did not ask for.
+  if (isElliptical(lexicon, own)) {
+    const others = previous.entities.filter((e) => e !== lexicon.home);
+    const read = lendContext(lexicon, { ...previous, entities: others }, own);
+    if (read !== own) return { ...part, analysis: read, followUp: true, standalone: null };
+  }
   return part;
 }
 

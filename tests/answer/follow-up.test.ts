@@ -74,6 +74,12 @@ describe('a conversation', () => {
     expect(brain.ask('why?').answered).toBe(false);
   });
 
+  it('reads "is <place> in it?" as asking about the previous question’s organization, never a fact about the place', () => {
+    // Alone, "is the us in it" names only the United States and got the USMCA fact.
+    expect(shipped.ask('is the us in it?', { history: ['what does nato focus on?'] }).answered).toBe(false);
+    expect(shipped.ask('is canada in it?', { history: ['what is the usmca?'] }).factId).toBe('trade-usmca');
+  });
+
   it('answers a question that stands alone on its own, whatever came before', () => {
     const history = ['Do the trams run at night?'];
     expect(brain.ask('Can I take a bike on the tram?', { history }).factId).toBe('bikes-on-trams');
