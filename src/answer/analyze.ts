@@ -69,6 +69,7 @@ export class Analyzer {
   private readonly purpose: [RegExp, string][];
   /** Per language: its stopwords that are also a one-word entity name (a Spanish article that is also an abbreviation), read as stopwords. */
   private readonly hiddenNames: Record<Lang, Set<string>>;
+  private readonly namesIn: Record<Lang, Map<string, string>>;
 
   /**
    * @param typos whether questions are typo-corrected at all (false only in the eval's ablation).
@@ -94,6 +95,7 @@ export class Analyzer {
     }
     const hidden = (lang: Lang) => new Set([...lexicon.stopwordsOf[lang]].filter((w) => oneWordNames.has(w)));
     this.hiddenNames = { en: hidden('en'), es: hidden('es') };
+    this.namesIn = lexicon.namesIn;
     for (const group of lexicon.focusGroups) {
       this.canonicals.add(group[0]!);
       for (const v of group.slice(1)) this.phrases.add(v, group[0]!);
@@ -198,6 +200,9 @@ export class Analyzer {
     // A stopword of the question's language that is also a short name is the stopword far more often.
     const hidden = this.hiddenNames[lang];
     if (hidden.size) ws = ws.filter((w) => !hidden.has(w));
+    // A name meaning another entity in this language (entities.yaml namesIn) is that entity's token.
+    const renamed = this.namesIn[lang];
+    if (renamed.size) ws = ws.map((w) => renamed.get(w) ?? w);
     if (correctTypos)
       ws = ws.map((w) => {
         const c = this.correct(w);

@@ -45,6 +45,8 @@ export interface Lexicon {
   entities: EntityEntry[];
   /** The entity every fact is implicitly about: a question need not name it. */
   home: string;
+  /** Per language: one-word names that mean another entity there (entities.yaml namesIn) -> its token. */
+  namesIn: Record<Lang, Map<string, string>>;
   organizations: Set<string>;
   persona: Persona;
   /** The validated data this lexicon was built from, for other layers (the question report). */
@@ -96,6 +98,17 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
     ),
     entities: [...places, ...organizations],
     home: normalize(kb.entities.home).replace(/ /g, ''),
+    namesIn: Object.fromEntries(
+      LANGS.map((l) => [
+        l,
+        new Map(
+          Object.entries(kb.entities.namesIn[l] ?? {}).map(([name, target]) => [
+            normalize(name),
+            entry([target]).canonical,
+          ]),
+        ),
+      ]),
+    ) as Record<Lang, Map<string, string>>,
     organizations: new Set(organizations.map((e) => e.canonical)),
     persona: kb.persona,
     domain: { entities: kb.entities, persona: kb.persona, languages: kb.languages },

@@ -118,11 +118,28 @@ export const EntitiesFileSchema = z
     places: z.array(z.array(text(100)).min(1, 'an entity needs a name')),
     organizations: z.array(z.array(text(100)).min(1, 'an entity needs a name')),
     markers: z.strictObject({ en: words, es: words }).default({ en: [], es: [] }),
+    /**
+     * One-word names that mean another entity in one language than in the others (an abbreviation
+     * whose letters stand for one name in Spanish and another in English). Name -> the entity's first name.
+     */
+    namesIn: z
+      .strictObject({ en: z.record(word, text(100)), es: z.record(word, text(100)) })
+      .partial()
+      .default({}),
   })
   .refine((e) => e.places.some((names) => names[0] === e.home) || e.organizations.some((n) => n[0] === e.home), {
     message: 'must be the first name of one of the places or organizations',
     path: ['home'],
-  });
+  })
+  .refine(
+    (e) =>
+      Object.values(e.namesIn).every((names) =>
+        Object.values(names ?? {}).every((target) =>
+          [...e.places, ...e.organizations].some((n) => n[0] === target),
+        ),
+      ),
+    { message: 'each name must point at the first name of one of the places or organizations', path: ['namesIn'] },
+  );
 
 const bilingualText = bilingual(1000);
 

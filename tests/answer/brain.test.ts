@@ -116,6 +116,13 @@ describe('the brain', () => {
     expect(brain.ask('dose mexico belong to the oas').factId).toBe('org-oas');
   });
 
+  it('reads "EU" as Estados Unidos in a Spanish question and as the European Union in an English one', () => {
+    expect(brain.ask('¿eu está en el t-mec?').factId).toBe('trade-usmca');
+    const en = brain.ask('does mexico have a trade deal with the eu?');
+    expect(en.answered).toBe(false);
+    expect(en.explain.reason).toMatch(/names eu/);
+  });
+
   it('prefers a dropped letter to a changed one when correcting a typo', () => {
     // "limt" is one edit from both "limit" and "list"; people drop letters far more often.
     expect(brain.ask('does not being in NATO limt mexicos alliances').factId).toBe('nato-impact');
