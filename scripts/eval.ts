@@ -2,7 +2,8 @@
 // Only the tuning sets' misses are listed: the held-out sets (fresh, fresh2, fresh5) measure what
 // tuning did not see, so their misses stay out of sight unless asked for (`npm run eval -- --misses`).
 // The blind sets in tests/eval/blind/ are not run at all unless asked for (`-- --blind`): they are
-// measured once, when a change is finished, and only their totals are ever printed.
+// measured once, when a change is finished, and only their totals are ever printed (`--only TEXT`
+// keeps the sets whose file name holds TEXT).
 // Last comes the ablation table: the same sets with each component of the brain switched off in
 // turn (src/answer/components.ts), so every component shows what it earns (`-- --no-ablation` skips it).
 import { readdirSync } from 'node:fs';
@@ -36,8 +37,11 @@ const brain = createBrain(kb);
 const files = blind
   ? readdirSync(join(dir, 'blind')).map((f) => join('blind', f))
   : readdirSync(dir).filter((f) => f.endsWith('.jsonl'));
+// `-- --blind --only blind3`: only the sets whose name holds that text (a new blind set measured once).
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '') : '';
 const sets = files
-  .filter((f) => f.endsWith('.jsonl'))
+  .filter((f) => f.endsWith('.jsonl') && f.includes(only))
   .sort()
   .map((file) => ({ file, items: readEvalSet(join(dir, file)) }));
 for (const { file, items } of sets) {
