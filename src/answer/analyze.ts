@@ -70,6 +70,8 @@ export class Analyzer {
   /** Per language: its stopwords that are also a one-word entity name (a Spanish article that is also an abbreviation), read as stopwords. */
   private readonly hiddenNames: Record<Lang, Set<string>>;
   private readonly namesIn: Record<Lang, Map<string, string>>;
+  /** Question words keep their form ("cuales" is not a plural to fold), see `stem`. */
+  private readonly questionWords: Set<string>;
 
   /**
    * @param typos whether questions are typo-corrected at all (false only in the eval's ablation).
@@ -96,6 +98,7 @@ export class Analyzer {
     const hidden = (lang: Lang) => new Set([...lexicon.stopwordsOf[lang]].filter((w) => oneWordNames.has(w)));
     this.hiddenNames = { en: hidden('en'), es: hidden('es') };
     this.namesIn = lexicon.namesIn;
+    this.questionWords = lexicon.questionWords;
     for (const group of lexicon.focusGroups) {
       this.canonicals.add(group[0]!);
       for (const v of group.slice(1)) this.phrases.add(v, group[0]!);
@@ -188,7 +191,10 @@ export class Analyzer {
 
   /** Light plural folding for ordinary words ("agreements" -> "agreement"); names are left alone. */
   private stem(token: string): string {
-    return this.canonicals.has(token) ? token : singular(token);
+    if (this.canonicals.has(token)) return token;
+    const one = singular(token);
+    // A question word keeps its form unless folding gives another ("whats" -> "what"; not "cuales").
+    return this.questionWords.has(token) && !this.questionWords.has(one) ? token : one;
   }
 
   analyze(text: string, lang: Lang = 'en', correct = true): Analysis {

@@ -146,7 +146,7 @@ function asFollowUp(ctx: PartsContext, part: Part, previous: Analysis, lang: Lan
   }
   const own = part.analysis;
   // Asking nothing but a question word ("why?", "like what?"): it asks that of the previous question.
-  if (!namesAny(lexicon, own) && !topicTokens(lexicon, own).length)
+  if (asksOnlyAWord(lexicon, own))
     return { ...part, analysis: askedAgain(previous, own), followUp: true, standalone: own };
   if (!namesAny(lexicon, own))
     return { ...part, analysis: lendContext(lexicon, previous, own), followUp: true, standalone: own };
@@ -163,6 +163,10 @@ function asFollowUp(ctx: PartsContext, part: Part, previous: Analysis, lang: Lan
 }
 
 const NOTHING: Analysis = { tokens: [], entities: [], corrections: [] };
+
+/** Names nothing and asks nothing but a question word: "why?", "like what kind?". */
+const asksOnlyAWord = (lexicon: Lexicon, a: Analysis): boolean =>
+  !namesAny(lexicon, a) && !topicTokens(lexicon, a).length;
 
 /** The previous question with `part`'s words added: "why?" after "is X big?" asks why X is big. */
 function askedAgain(previous: Analysis, part: Analysis): Analysis {

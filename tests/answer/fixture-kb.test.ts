@@ -25,6 +25,11 @@ describe('a knowledge base about a city’s public transport', () => {
     expect(es.entities).toEqual(['lta', 'railnet']);
   });
 
+  it('folds plurals but keeps question words whole ("cuales" is not a plural of "cuale"; "whats" is "what")', () => {
+    expect(matcher.analyzer.analyze('¿con cuáles?', 'es').tokens).toEqual(['cuales']);
+    expect(matcher.analyzer.analyze('whats night trams', 'en').tokens).toEqual(['what', 'night', 'tram']);
+  });
+
   it('reads "what does X do?" as asking its purpose, with the language file’s word and no synonym of the shipped base', () => {
     expect(matcher.analyzer.analyze('What does the LTA do?', 'en').tokens).toEqual([
       'purpose',
