@@ -69,7 +69,7 @@ export class Analyzer {
   private readonly purpose: [RegExp, string][];
   /** Per language: its stopwords that are also a one-word entity name (a Spanish article that is also an abbreviation), read as stopwords. */
   private readonly hiddenNames: Record<Lang, Set<string>>;
-  private readonly namesIn: Record<Lang, Map<string, string>>;
+  private readonly namesIn: Lexicon['namesIn'];
   /** Question words keep their form ("cuales" is not a plural to fold), see `stem`. */
   private readonly questionWords: Set<string>;
 
@@ -208,7 +208,11 @@ export class Analyzer {
     if (hidden.size) ws = ws.filter((w) => !hidden.has(w));
     // A name meaning another entity in this language (entities.yaml namesIn) is that entity's token.
     const renamed = this.namesIn[lang];
-    if (renamed.size) ws = ws.map((w) => renamed.get(w) ?? w);
+    if (renamed.size)
+      ws = ws.map((w, i) => {
+        const r = renamed.get(w);
+        return r && !r.notAfter.includes(ws[i - 1] ?? '') ? r.entity : w;
+      });
     if (correctTypos)
       ws = ws.map((w) => {
         const c = this.correct(w);

@@ -142,7 +142,16 @@ function asFollowUp(ctx: PartsContext, part: Part, previous: Analysis, lang: Lan
   if (opening) {
     if (!opening.rest) return part;
     const rest = analyzer.analyze(opening.rest, lang);
-    return { ...part, analysis: resolveAfter(lexicon, previous, rest), followUp: true, standalone: null };
+    // "and why?" asks it of the previous question; "and what is B?" is a question of its own about B
+    // (it borrows only the kinds of entity it lacks; so does "y qué es?", all small words); "and B?"
+    // takes the previous question about B.
+    const read =
+      rest.tokens.length && asksOnlyAWord(lexicon, rest)
+        ? askedAgain(previous, rest)
+        : startsAsQuestion(lexicon, opening.rest)
+          ? lendContext(lexicon, previous, rest)
+          : resolveAfter(lexicon, previous, rest);
+    return { ...part, analysis: read, followUp: true, standalone: null };
   }
   const own = part.analysis;
   // Asking nothing but a question word ("why?", "like what?"): it asks that of the previous question.
@@ -164,9 +173,12 @@ function asFollowUp(ctx: PartsContext, part: Part, previous: Analysis, lang: Lan
 
 const NOTHING: Analysis = { tokens: [], entities: [], corrections: [] };
 
-/** Names nothing and asks nothing but a question word: "why?", "like what kind?". */
+/**
+ * Names nothing, not even the home entity, and asks nothing but a question word: "why?", "like what
+ * kind?". ("is <home> in it?" names the home entity: it borrows the previous organization instead.)
+ */
 const asksOnlyAWord = (lexicon: Lexicon, a: Analysis): boolean =>
-  !namesAny(lexicon, a) && !topicTokens(lexicon, a).length;
+  !a.entities.length && !topicTokens(lexicon, a).length;
 
 /** The previous question with `part`'s words added: "why?" after "is X big?" asks why X is big. */
 function askedAgain(previous: Analysis, part: Analysis): Analysis {
@@ -226,6 +238,9 @@ function splitSentence(ctx: PartsContext, sentence: string, context: Analysis, l
       parts.push(part(piece, lendContext(lexicon, previous.analysis, own)));
     else if (isElliptical(lexicon, own) && replacesAny(lexicon, previous.analysis, own))
       parts.push(part(piece, substitute(lexicon, previous.analysis, own, true)));
+    // The home entity alone between two conjunctions ("..., and whether <home> also is in X") asks nothing
+    // of its own: every question is about it.
+    else if (isElliptical(lexicon, own) && !namesAny(lexicon, own)) continue;
     else return [whole];
   }
   // The first half must be a question of its own: "are X and Y in Z" is one question, and so is

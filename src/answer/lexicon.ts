@@ -45,8 +45,8 @@ export interface Lexicon {
   entities: EntityEntry[];
   /** The entity every fact is implicitly about: a question need not name it. */
   home: string;
-  /** Per language: one-word names that mean another entity there (entities.yaml namesIn) -> its token. */
-  namesIn: Record<Lang, Map<string, string>>;
+  /** Per language: one-word names that mean another entity there (entities.yaml namesIn). */
+  namesIn: Record<Lang, Map<string, { entity: string; notAfter: string[] }>>;
   organizations: Set<string>;
   persona: Persona;
   /** The validated data this lexicon was built from, for other layers (the question report). */
@@ -102,13 +102,16 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
       LANGS.map((l) => [
         l,
         new Map(
-          Object.entries(kb.entities.namesIn[l] ?? {}).map(([name, target]) => [
-            normalize(name),
-            entry([target]).canonical,
-          ]),
+          Object.entries(kb.entities.namesIn[l] ?? {}).map(([name, r]) => {
+            const { entity, notAfter } = typeof r === 'string' ? { entity: r, notAfter: [] } : r;
+            return [
+              normalize(name),
+              { entity: entry([entity]).canonical, notAfter: notAfter.map(normalize) },
+            ];
+          }),
         ),
       ]),
-    ) as Record<Lang, Map<string, string>>,
+    ) as Lexicon['namesIn'],
     organizations: new Set(organizations.map((e) => e.canonical)),
     persona: kb.persona,
     domain: { entities: kb.entities, persona: kb.persona, languages: kb.languages },

@@ -60,8 +60,11 @@ export function substitute(lexicon: Lexicon, previous: Analysis, part: Analysis,
 /** A part naming no place, or no organization, borrows the previous part's ("who is in it?"). */
 export function lendContext(lexicon: Lexicon, previous: Analysis, part: Analysis): Analysis {
   const lent: string[] = [];
+  // The home entity is never lent: every question is about it anyway, and its token would pull a
+  // question about something else ("and what is A?") towards the facts about the home entity.
+  const lendable = previous.entities.filter((e) => e !== lexicon.home);
   for (const kind of KINDS)
-    if (!ofKind(lexicon, part.entities, kind).length) lent.push(...ofKind(lexicon, previous.entities, kind));
+    if (!ofKind(lexicon, part.entities, kind).length) lent.push(...ofKind(lexicon, lendable, kind));
   if (!lent.length) return part;
   return {
     tokens: [...lent, ...part.tokens],

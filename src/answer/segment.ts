@@ -58,7 +58,14 @@ function asks(sentence: string, lexicon: Lexicon): boolean {
   const words = normalize(sentence).split(' ');
   const first = words[0] ?? '';
   if (lexicon.questionStarts.has(first)) return true;
-  // Joined on to the previous sentence with a question word in it ("... and if not why"): it asks too,
-  // though chat often leaves out the question mark.
-  return lexicon.conjunctions.has(first) && words.some((w) => lexicon.questionWords.has(w));
+  // Joined on to the previous sentence, a question word and small words with one word of its own at
+  // most ("... and if not why", "and what is X"): it asks too, though chat often leaves out the
+  // question mark. One saying more stays a remark.
+  const small = (w: string) =>
+    lexicon.stopwords.has(w) || lexicon.questionWords.has(w) || lexicon.conjunctions.has(w);
+  return (
+    lexicon.conjunctions.has(first) &&
+    words.some((w) => lexicon.questionWords.has(w)) &&
+    words.filter((w) => !small(w)).length <= 1
+  );
 }

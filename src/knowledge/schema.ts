@@ -111,6 +111,15 @@ export const LanguageFileSchema = z.strictObject({
   }),
 });
 
+/**
+ * A one-word name's meaning in one language: the entity's first name, or that and the words after
+ * which the name keeps its usual meaning (an article that only goes with the other entity).
+ */
+const renaming = z.union([
+  text(100),
+  z.strictObject({ entity: text(100), notAfter: words.default([]) }),
+]);
+
 /** entities.yaml: the places (countries, cities) and organizations, the home entity, and domain words marking a language. */
 export const EntitiesFileSchema = z
   .strictObject({
@@ -123,7 +132,7 @@ export const EntitiesFileSchema = z
      * whose letters stand for one name in Spanish and another in English). Name -> the entity's first name.
      */
     namesIn: z
-      .strictObject({ en: z.record(word, text(100)), es: z.record(word, text(100)) })
+      .strictObject({ en: z.record(word, renaming), es: z.record(word, renaming) })
       .partial()
       .default({}),
   })
@@ -134,8 +143,8 @@ export const EntitiesFileSchema = z
   .refine(
     (e) =>
       Object.values(e.namesIn).every((names) =>
-        Object.values(names ?? {}).every((target) =>
-          [...e.places, ...e.organizations].some((n) => n[0] === target),
+        Object.values(names ?? {}).every((r) =>
+          [...e.places, ...e.organizations].some((n) => n[0] === (typeof r === 'string' ? r : r.entity)),
         ),
       ),
     { message: 'each name must point at the first name of one of the places or organizations', path: ['namesIn'] },

@@ -118,6 +118,8 @@ describe('the brain', () => {
 
   it('reads "EU" as Estados Unidos in a Spanish question and as the European Union in an English one', () => {
     expect(brain.ask('¿eu está en el t-mec?').factId).toBe('trade-usmca');
+    // "la EU" is the Unión Europea: the article says nothing of it.
+    expect(brain.ask('¿méxico es parte de la eu?').answered).toBe(false);
     const en = brain.ask('does mexico have a trade deal with the eu?');
     expect(en.answered).toBe(false);
     expect(en.explain.reason).toMatch(/names eu/);

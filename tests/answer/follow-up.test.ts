@@ -74,6 +74,23 @@ describe('a conversation', () => {
     expect(brain.ask('why?').answered).toBe(false);
   });
 
+  it('reads "is <home country> in it?" after a question about another country as about the home country', () => {
+    expect(shipped.ask('is mexico in it?', { history: ['is brazil in nato?'] }).factId).toBe(
+      'nato-membership',
+    );
+    expect(shipped.ask('¿méxico está?', { history: ['¿españa está en la otan?'] }).factId).toBe(
+      'nato-membership',
+    );
+  });
+
+  it('reads "and what is <organization>?" as a question of its own, not the previous one about it', () => {
+    expect(shipped.ask('and what is nato?', { history: ['is mexico in nato?'] }).factId).toBe('nato-what-is');
+    expect(shipped.ask('is mexico in nato? and what is nato').factIds).toEqual([
+      'nato-membership',
+      'nato-what-is',
+    ]);
+  });
+
   it('reads "is <place> in it?" as asking about the previous question’s organization, never a fact about the place', () => {
     // Alone, "is the us in it" names only the United States and got the USMCA fact.
     expect(shipped.ask('is the us in it?', { history: ['what does nato focus on?'] }).answered).toBe(false);

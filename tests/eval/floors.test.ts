@@ -70,16 +70,9 @@ describe('answer quality on the evaluation sets', () => {
 // before the matcher changed, and are tuning sets: their misses are read. Their blind siblings in
 // tests/eval/blind/ are measured once, never here. Floors sit 3 to 6 questions below today's figures.
 const MESSAGE_FLOORS: Record<string, { right: number; declined: number }> = {
-  'realistic.jsonl': { right: 0.79, declined: 0.9 }, // today 83.6% (112/134), 95.5% (63/66)
+  'realistic.jsonl': { right: 0.81, declined: 0.9 }, // today 85.8% (115/134), 95.5% (63/66)
   'conversations.jsonl': { right: 0.74, declined: 0.82 }, // today 80.6% (58/72), 89.3% (25/28)
 };
-/**
- * Known, read miss: its second part ("what's the focus of that cooperation?") gets the diplomacy
- * fact while the message names Brazil as context. Any other wrong-entity answer fails the test.
- */
-const KNOWN_WRONG_ENTITY = new Set([
-  "i've been going down a rabbit hole about climate policy in latin america for a podcast episode me and a friend are recording. we've covered brazil and the amazon stuff pretty well but mexico is kind of a blank for us. we don't need crazy detail, just the general picture so we don't say something dumb on air. does mexico actually take part in international climate/environment agreements, and what's the focus of that cooperation?",
-]);
 const messageSets = Object.entries(MESSAGE_FLOORS).map(([file, floor]) => ({
   file,
   floor,
@@ -92,8 +85,7 @@ describe('answer quality on realistic messages and conversations', () => {
     expect(rate(set.report.unanswerable)).toBeGreaterThanOrEqual(set.floor.declined);
   });
 
-  it('answers no message with a fact about an entity it did not ask about, but the one known miss', () => {
-    const wrong = messageSets.flatMap((s) => s.report.wrongEntity).map((o) => o.item.q);
-    expect(wrong.filter((q) => !KNOWN_WRONG_ENTITY.has(q))).toEqual([]);
+  it('answers no message with a fact about an entity it did not ask about', () => {
+    expect(messageSets.flatMap((s) => s.report.wrongEntity).map((o) => o.item.q)).toEqual([]);
   });
 });
