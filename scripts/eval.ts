@@ -17,19 +17,11 @@ import {
   formatReport,
   pooled,
   readEvalSet,
+  TUNING_SETS,
   type AblationRow,
 } from '../src/quality/evaluate.js';
 
 const dir = 'tests/eval';
-/** Sets whose misses were read while tuning; the others only ever show totals. */
-const TUNING_SETS = new Set([
-  'questions.jsonl',
-  'holdout.jsonl',
-  'fresh3.jsonl',
-  'fresh4.jsonl',
-  'realistic.jsonl',
-  'conversations.jsonl',
-]);
 const showAll = process.argv.includes('--misses');
 const blind = process.argv.includes('--blind');
 const kb = loadKnowledge('knowledge');
@@ -47,7 +39,7 @@ const sets = files
 for (const { file, items } of sets) {
   console.log(
     formatReport(file, evaluate(brain, kb, items), {
-      misses: !blind && (showAll || TUNING_SETS.has(file)),
+      misses: !blind && (showAll || TUNING_SETS.includes(file)),
       blind,
     }),
   );

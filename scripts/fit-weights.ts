@@ -10,16 +10,8 @@
 import { createBrain } from '../src/answer/brain.js';
 import { MATCH } from '../src/answer/match.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
-import { evaluate, readEvalSet, type EvalItem } from '../src/quality/evaluate.js';
+import { evaluate, readEvalSet, TUNING_SETS, type EvalItem } from '../src/quality/evaluate.js';
 
-const TUNING = [
-  'questions.jsonl',
-  'holdout.jsonl',
-  'fresh3.jsonl',
-  'fresh4.jsonl',
-  'realistic.jsonl',
-  'conversations.jsonl',
-];
 const FOLDS = 5;
 const WRONG_COST = 2;
 
@@ -32,7 +24,7 @@ interface Weights {
 
 const kb = loadKnowledge('knowledge');
 const brain = createBrain(kb);
-const items = TUNING.flatMap((f) => readEvalSet(`tests/eval/${f}`));
+const items = TUNING_SETS.flatMap((f) => readEvalSet(`tests/eval/${f}`));
 
 /** Every combination on a coarse grid; the three shares add up to 1. */
 function grid(): Weights[] {

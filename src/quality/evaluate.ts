@@ -21,6 +21,16 @@ const ItemSchema = z.object({
 });
 export type EvalItem = z.infer<typeof ItemSchema>;
 
+/** The sets in tests/eval/ whose misses were read while tuning; the others only ever show totals. */
+export const TUNING_SETS: readonly string[] = [
+  'questions.jsonl',
+  'holdout.jsonl',
+  'fresh3.jsonl',
+  'fresh4.jsonl',
+  'realistic.jsonl',
+  'conversations.jsonl',
+];
+
 export function readEvalSet(path: string): EvalItem[] {
   return readFileSync(path, 'utf8')
     .split('\n')
