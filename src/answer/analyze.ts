@@ -44,8 +44,8 @@ function deletes(word: string): string[] {
   return out;
 }
 
-/** 32-bit FNV-1a over a word's UTF-16 code units, leaving out the one at `skip` (-1: none). */
-function hashWithout(word: string, skip: number): number {
+/** 32-bit FNV-1a over a string's UTF-16 code units, leaving out the one at `skip` (-1: none). */
+export function hashWithout(word: string, skip: number): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < word.length; i++) {
     if (i === skip) continue;
