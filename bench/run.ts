@@ -2,6 +2,11 @@
 // this matcher, a naive Fuse.js set-up and MiniSearch, on the shipped knowledge base and on generated
 // ones of 1,000 and 10,000 facts. Prints the table and writes it to bench/results.md. Figures are
 // from one machine and one run: compare ratios, not ms.
+//
+// While working on one part, a subset can be run; it prints the table and leaves bench/results.md alone:
+//   --sizes shipped,10000                     only these knowledge bases (default: shipped,1000,10000)
+//   --contenders "this matcher,MiniSearch"    only these matchers (default: all three)
+//   --no-startup                              skip the start-up measurements
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +16,24 @@ import { CONTENDERS } from './contenders.js';
 import { generateKnowledge, generateQuestions } from './generate.js';
 import type { KnowledgeBase } from '../src/knowledge/schema.js';
 import { readEvalSet, type EvalItem } from '../src/quality/evaluate.js';
+
+const optionOf = (name: string) => {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+};
+const listOption = (name: string) =>
+  optionOf(name)
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter((s) => s);
+const sizes = listOption('--sizes') ?? ['shipped', '1000', '10000'];
+const contenderNames = listOption('--contenders');
+for (const name of contenderNames ?? [])
+  if (!CONTENDERS.some((c) => c.name === name)) throw new Error(`no contender named "${name}"`);
+const contenders = CONTENDERS.filter((c) => !contenderNames || contenderNames.includes(c.name));
+const withStartup = !process.argv.includes('--no-startup');
+/** Only a full run writes bench/results.md. */
+const full = !optionOf('--sizes') && !contenderNames && withStartup;
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const heap = () => {
@@ -37,24 +60,27 @@ const cacheDir = mkdtempSync(join(tmpdir(), 'bench-snapshot-'));
 const files: Record<string, number>[] = [];
 const restores: Record<string, number>[] = [];
 try {
-  for (let i = 0; i < STARTUP_RUNS; i++) {
+  for (let i = 0; i < (withStartup ? STARTUP_RUNS : 0); i++) {
     files.push(startupRun('files', cacheDir));
     restores.push(startupRun('snapshot', cacheDir));
   }
 } finally {
   rmSync(cacheDir, { recursive: true, force: true });
 }
-const startup = {
-  imports: median([...files, ...restores].map((r) => r.imports!)),
-  load: median(files.map((r) => r.load!)),
-  index: median(files.map((r) => r.index!)),
-  slow: median(files.map((r) => r.load! + r.index!)),
-  write: median(files.map((r) => r.write!)),
-  restore: median(restores.map((r) => r.restore!)),
-};
-console.error(
-  `  start-up: ${ms(startup.slow)} ms without a snapshot, ${ms(startup.restore)} ms from the snapshot`,
-);
+const startup = withStartup
+  ? {
+      imports: median([...files, ...restores].map((r) => r.imports!)),
+      load: median(files.map((r) => r.load!)),
+      index: median(files.map((r) => r.index!)),
+      slow: median(files.map((r) => r.load! + r.index!)),
+      write: median(files.map((r) => r.write!)),
+      restore: median(restores.map((r) => r.restore!)),
+    }
+  : undefined;
+if (startup)
+  console.error(
+    `  start-up: ${ms(startup.slow)} ms without a snapshot, ${ms(startup.restore)} ms from the snapshot`,
+  );
 
 const { loadKnowledge } = await import('../src/knowledge/load.js');
 const shipped = loadKnowledge('knowledge');
@@ -85,7 +111,7 @@ const WARM_UP_PASSES = 5;
 
 function measure(kbName: string, kb: KnowledgeBase, questions: string[], rounds: number): Row[] {
   const rows: Row[] = [];
-  for (const c of CONTENDERS) {
+  for (const c of contenders) {
     const before = heap();
     const b0 = performance.now();
     const answer = c.build(kb);
@@ -144,19 +170,21 @@ function measure(kbName: string, kb: KnowledgeBase, questions: string[], rounds:
 }
 
 const rows: Row[] = [];
-rows.push(
-  ...measure(
-    'shipped',
-    shipped,
-    evalItems.map((i) => i.q),
-    5,
-  ),
-);
+if (sizes.includes('shipped'))
+  rows.push(
+    ...measure(
+      'shipped',
+      shipped,
+      evalItems.map((i) => i.q),
+      5,
+    ),
+  );
 // The naive set-up scans every fact for every question, so the big bases get fewer questions.
 for (const [n, questions] of [
   [1_000, 400],
   [10_000, 60],
 ] as const) {
+  if (!sizes.includes(String(n))) continue;
   const kb = generateKnowledge(n);
   rows.push(...measure(`${n.toLocaleString('en')} facts`, kb, generateQuestions(kb, questions), 1));
 }
@@ -166,8 +194,12 @@ const lines = [
   '',
   `Node ${process.version}, ${process.platform}/${process.arch}. Produced by \`npm run bench\`; all contenders measured side by side in one run.`,
   '',
-  `Start-up on the shipped knowledge base (${shipped.facts.length} facts), medians of ${STARTUP_RUNS} fresh processes each way: without a snapshot ${ms(startup.slow)} ms (reading and validating the files ${ms(startup.load)} ms, indexing ${ms(startup.index)} ms; saving the snapshot then takes ${ms(startup.write)} ms more); from the snapshot ${ms(startup.restore)} ms (key, read and restore). Importing the code comes first in both, in the same fresh processes: ${ms(startup.imports)} ms.`,
-  '',
+  ...(startup
+    ? [
+        `Start-up on the shipped knowledge base (${shipped.facts.length} facts), medians of ${STARTUP_RUNS} fresh processes each way: without a snapshot ${ms(startup.slow)} ms (reading and validating the files ${ms(startup.load)} ms, indexing ${ms(startup.index)} ms; saving the snapshot then takes ${ms(startup.write)} ms more); from the snapshot ${ms(startup.restore)} ms (key, read and restore). Importing the code comes first in both, in the same fresh processes: ${ms(startup.imports)} ms.`,
+        '',
+      ]
+    : []),
   '| knowledge base | matcher | index build (ms) | index heap (MB) | p50 (ms) | p99 (ms) | questions/s | quality on the eval sets (answerable right / unanswerable declined) |',
   '|---|---|---:|---:|---:|---:|---:|---|',
   ...rows.map(
@@ -178,11 +210,17 @@ const lines = [
 ];
 const ratios: string[] = [];
 for (const kb of new Set(rows.map((r) => r.kb))) {
-  const of = (name: string) => rows.find((r) => r.kb === kb && r.contender === name)!;
-  const me = of('this matcher');
-  ratios.push(
-    `- ${kb}: this matcher's p99 is ${(of('naive Fuse.js').p99 / me.p99).toFixed(1)}× lower than naive Fuse.js's, and ${(me.p99 / of('MiniSearch').p99).toFixed(2)}× MiniSearch's (below 1 means faster).`,
-  );
+  const of = (name: string) => rows.find((r) => r.kb === kb && r.contender === name);
+  const [me, naive, mini] = [of('this matcher'), of('naive Fuse.js'), of('MiniSearch')];
+  if (me && naive && mini)
+    ratios.push(
+      `- ${kb}: this matcher's p99 is ${(naive.p99 / me.p99).toFixed(1)}× lower than naive Fuse.js's, and ${(me.p99 / mini.p99).toFixed(2)}× MiniSearch's (below 1 means faster).`,
+    );
+  // A partial run (see the options above) compares with MiniSearch only, heap included.
+  else if (me && mini)
+    ratios.push(
+      `- ${kb}: this matcher's p99 is ${(me.p99 / mini.p99).toFixed(2)}× MiniSearch's, its index heap ${(me.heapMb / mini.heapMb).toFixed(2)}× MiniSearch's.`,
+    );
 }
 lines.push('Ratios (p99):', '', ...ratios, '');
 lines.push(
@@ -196,4 +234,4 @@ lines.push(
 );
 const table = lines.join('\n');
 console.log(table);
-writeFileSync('bench/results.md', table);
+if (full) writeFileSync('bench/results.md', table);

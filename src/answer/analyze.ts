@@ -44,6 +44,87 @@ function deletes(word: string): string[] {
   return out;
 }
 
+/** 32-bit FNV-1a over a string's UTF-16 code units, leaving out the one at `skip` (-1: none). */
+export function hashWithout(word: string, skip: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) {
+    if (i === skip) continue;
+    h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Whether `deleted` is `word` without its code unit at `at`. */
+function isDeletion(word: string, at: number, deleted: string): boolean {
+  if (word.length !== deleted.length + 1) return false;
+  for (let i = 0; i < deleted.length; i++)
+    if (deleted.charCodeAt(i) !== word.charCodeAt(i < at ? i : i + 1)) return false;
+  return true;
+}
+
+/**
+ * The symmetric-delete index: each known word under each of its one-letter deletions, as parallel
+ * typed arrays sorted by the deletion's hash (the deletions themselves are not stored: a quarter of a
+ * million short strings in a Map took most of the analyzer's memory). A lookup walks the entries
+ * under the probe's hash and keeps those whose word, without the letter at the entry's position, is
+ * the probe, so a hash collision never yields a word; the words come in the order they were added.
+ */
+const HASH_BITS = 26;
+const ENTRY_BITS = 53 - HASH_BITS;
+
+export class DeleteIndex {
+  private readonly hashes: Uint32Array;
+  private readonly words: Int32Array;
+  private readonly positions: Int32Array;
+
+  constructor(private readonly vocabulary: string[]) {
+    let total = 0;
+    for (const w of vocabulary) total += w.length;
+    // The hash's top HASH_BITS bits * 2^ENTRY_BITS + the entry's number stays below 2^53, so one
+    // numeric sort orders the entries by hash, then as added.
+    const order = new Float64Array(total);
+    const words = new Int32Array(total);
+    const positions = new Int32Array(total);
+    let n = 0;
+    vocabulary.forEach((w, id) => {
+      for (let i = 0; i < w.length; i++, n++) {
+        order[n] = (hashWithout(w, i) >>> (32 - HASH_BITS)) * 2 ** ENTRY_BITS + n;
+        words[n] = id;
+        positions[n] = i;
+      }
+    });
+    if (n >= 2 ** ENTRY_BITS)
+      throw new Error(`the vocabulary is too large for the typo index (${n} deletions)`);
+    order.sort();
+    this.hashes = new Uint32Array(n);
+    this.words = new Int32Array(n);
+    this.positions = new Int32Array(n);
+    for (let k = 0; k < n; k++) {
+      const entry = order[k]! % 2 ** ENTRY_BITS;
+      this.hashes[k] = Math.floor(order[k]! / 2 ** ENTRY_BITS);
+      this.words[k] = words[entry]!;
+      this.positions[k] = positions[entry]!;
+    }
+  }
+
+  /** Calls `found` with every word that is `deleted` plus one letter, in the order they were added. */
+  forEach(deleted: string, found: (word: string) => void): void {
+    const h = hashWithout(deleted, -1) >>> (32 - HASH_BITS);
+    const { hashes } = this;
+    let lo = 0;
+    let hi = hashes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (hashes[mid]! < h) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < hashes.length && hashes[k] === h; k++) {
+      const word = this.vocabulary[this.words[k]!]!;
+      if (isDeletion(word, this.positions[k]!, deleted)) found(word);
+    }
+  }
+}
+
 /** Words longer than this are never typo-corrected (see `correct`). */
 const MAX_CORRECTABLE = 30;
 
@@ -59,8 +140,8 @@ export class Analyzer {
   readonly entityTokens = new Set<string>();
   /** Word -> how often it appears in the knowledge base (tie-breaker for corrections). */
   private readonly known = new Map<string, number>();
-  /** Symmetric-delete index: each known word under each of its one-letter deletions. */
-  private readonly deleteIndex = new Map<string, string[]>();
+  /** Symmetric-delete index: each known word of 3 letters or more under each of its one-letter deletions. */
+  private readonly deleteIndex: DeleteIndex;
 
   private readonly stopwords: Set<string>;
   /** The stopwords of the dictionary's language (English): what a swapped-letter real word may be. */
@@ -110,14 +191,7 @@ export class Analyzer {
     }
     for (const text of corpus) for (const w of normalize(text).split(' ')) if (w) this.addKnown(w);
     for (const w of this.phrases.words()) this.addKnown(w);
-    for (const w of this.known.keys()) {
-      if (w.length < 3) continue;
-      for (const d of deletes(w)) {
-        const list = this.deleteIndex.get(d);
-        if (list) list.push(w);
-        else this.deleteIndex.set(d, [w]);
-      }
-    }
+    this.deleteIndex = new DeleteIndex([...this.known.keys()].filter((w) => w.length >= 3));
   }
 
   private addKnown(w: string): void {
@@ -147,7 +221,7 @@ export class Analyzer {
     };
     for (const p of probes) {
       if (this.known.has(p)) consider(p);
-      for (const c of this.deleteIndex.get(p) ?? []) consider(c);
+      this.deleteIndex.forEach(p, consider);
     }
     return best;
   }

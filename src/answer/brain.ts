@@ -38,10 +38,10 @@ interface Completion {
   id: string;
 }
 const COMPLETION_KEYS = ['text'];
+/** A fact's phrasings, in the order the autocomplete index holds them. */
+const phrasingsOf = (f: Fact): string[] => [f.question, ...f.alternates, f.es.question, ...f.es.alternates];
 const completionsOf = (facts: Fact[]): Completion[] =>
-  facts.flatMap((f) =>
-    [f.question, ...f.alternates, f.es.question, ...f.es.alternates].map((text) => ({ text, id: f.id })),
-  );
+  facts.flatMap((f) => phrasingsOf(f).map((text) => ({ text, id: f.id })));
 
 /**
  * What a brain is made of, as plain data and the matcher: everything indexing builds. A start-up
@@ -87,8 +87,10 @@ export function brainFromParts(
   const facts = matcher.facts;
   const byId = new Map(facts.map((f) => [f.id, f]));
   const pinned = facts.filter((f) => f.pinned);
-  const completions = new Fuse(
-    completionsOf(facts),
+  // Fuse.js searches the index's records and returns the document at the record's position: there,
+  // the fact the phrasing belongs to (one per phrasing, the facts themselves rather than copies).
+  const completions = new Fuse<Fact>(
+    facts.flatMap((f) => phrasingsOf(f).map(() => f)),
     {
       keys: COMPLETION_KEYS,
       includeScore: true,
@@ -96,7 +98,7 @@ export function brainFromParts(
       ignoreDiacritics: true,
       threshold: 0.35,
     },
-    Fuse.parseIndex<Completion>(completionIndex),
+    Fuse.parseIndex<Fact>(completionIndex),
   );
 
   const { lexicon } = matcher;
@@ -224,9 +226,9 @@ export function brainFromParts(
     const seen = new Set<string>();
     const out: Suggestion[] = [];
     for (const r of completions.search(typed, { limit: limit * 4 })) {
-      if (seen.has(r.item.id)) continue;
-      seen.add(r.item.id);
-      const f = byId.get(r.item.id)!;
+      const f = r.item;
+      if (seen.has(f.id)) continue;
+      seen.add(f.id);
       out.push({ factId: f.id, question: lang === 'es' ? f.es.question : f.question });
       if (out.length >= limit) break;
     }

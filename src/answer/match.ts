@@ -3,22 +3,11 @@
 // ranked by Fuse.js over the candidates' phrasings; then a guard that refuses facts about other
 // countries or organizations than the question names. Pure: no I/O, built once per knowledge base.
 import Fuse from 'fuse.js';
-import { Analyzer, type Analysis } from './analyze.js';
+import { Analyzer, hashWithout, type Analysis } from './analyze.js';
 import type { BrainOptions, Component } from './components.js';
 import { buildLexicon, type Lexicon } from './lexicon.js';
 import { factTexts, type Fact, type KnowledgeBase } from '../knowledge/schema.js';
 import type { Lang } from './types.js';
-
-interface Phrasing {
-  key: string;
-  tokens: string[];
-  set: Set<string>;
-  /** The canonical tokens joined: what Fuse.js compares the question with. */
-  text: string;
-  /** Sum of its distinct tokens' idf, computed once the index is built. */
-  weight: number;
-  lang: Lang;
-}
 
 const FUSE_OPTIONS = { includeScore: true, ignoreLocation: true, threshold: 0.6 } as const;
 
@@ -27,19 +16,6 @@ function fuseScoresOf(texts: string[], query: string): number[] {
   const scores = texts.map(() => 1);
   for (const r of new Fuse(texts, FUSE_OPTIONS).search(query)) scores[r.refIndex] = r.score ?? 1;
   return scores;
-}
-
-interface Doc {
-  fact: Fact;
-  /** Tokens of the questions, alternates and keywords: what the fact is about. */
-  strong: Set<string>;
-  /** Tokens of the answers only: what the fact mentions. */
-  weak: Set<string>;
-  /** Entities the fact is about (named in its questions or keywords). */
-  entities: Set<string>;
-  phrasings: Phrasing[];
-  /** Token -> the indexes of this fact's phrasings that hold it. */
-  inPhrasings: Map<string, number[]>;
 }
 
 export interface Candidate {
@@ -97,21 +73,63 @@ function topK(map: Map<number, number>, k: number): [number, number][] {
 
 const keyOf = (tokens: string[]) => [...new Set(tokens)].sort().join(' ');
 
+/** Ranges of one flat array by row: row r's values are values[start[r] .. start[r + 1]). */
+function flatten(rows: readonly (readonly number[])[]): { start: Int32Array; values: Int32Array } {
+  const start = new Int32Array(rows.length + 1);
+  rows.forEach((row, r) => (start[r + 1] = start[r]! + row.length));
+  const values = new Int32Array(start[rows.length]!);
+  rows.forEach((row, r) => values.set(row, start[r]!));
+  return { start, values };
+}
+
+/**
+ * The index holds no string per fact: every token of the knowledge base is interned once
+ * (`tokenIds`, `tokenNames`) and facts, phrasings and postings hold token ids in flat typed arrays,
+ * each row a range of one array (see flatten). Facts are numbered in the knowledge base's order;
+ * phrasings (a fact's question and alternates, then its Spanish ones) are numbered fact after fact.
+ */
 export class Matcher {
   readonly analyzer: Analyzer;
   readonly lexicon: Lexicon;
-  private readonly docs: Doc[];
-  private readonly byId = new Map<string, Doc>();
-  private readonly exact = new Map<string, number>();
-  private readonly postings = new Map<string, number[]>();
-  private readonly idfs = new Map<string, number>();
+  private readonly factList: Fact[];
+  private readonly byId = new Map<string, number>();
+  /** Every token of the knowledge base, and the light words -> its id. */
+  private readonly tokenIds = new Map<string, number>();
+  /** Token id -> the token. */
+  private readonly tokenNames: string[] = [];
+  /** Token id -> its idf (a token no fact holds: unknownIdf, light words weighed down). */
+  private readonly idfs: Float64Array;
   private readonly unknownIdf: number;
+  /**
+   * Inverted index: token id -> the facts holding it, in fact order, as postings[postingStart[id] ..
+   * postingStart[id + 1]). Each entry is the fact's number * 2, + 1 when the fact's questions,
+   * alternates or keywords hold the token (strong), + 0 when only its answers do (weak).
+   */
+  private readonly postingStart: Int32Array;
+  private readonly postings: Int32Array;
+  /** Fact -> the token ids of the entities it is about (named in its questions or keywords). */
+  private readonly entityStart: Int32Array;
+  private readonly entities: Int32Array;
+  /** Fact -> its phrasings: phrasingStart[i] .. phrasingStart[i + 1]. */
+  private readonly phrasingStart: Int32Array;
+  /** Phrasing -> its canonical tokens' ids in order, duplicates kept. */
+  private readonly tokenStart: Int32Array;
+  private readonly phrasingTokens: Int32Array;
+  /** Phrasing -> the sum of its distinct tokens' idf. */
+  private readonly phrasingWeights: Float64Array;
+  /**
+   * The exact tier: the phrasings whose key (distinct tokens, sorted) no other fact shares, sorted
+   * by the key's hash; a lookup checks the phrasing's key itself, so a hash collision matches nothing.
+   */
+  private readonly exactHashes: Uint32Array;
+  private readonly exactPhrasings: Int32Array;
+  private readonly exactFacts: Int32Array;
   /** Entities at least one fact is about. */
   private readonly coveredEntities = new Set<string>();
   /** Components switched off (BrainOptions; the eval's ablation). */
   private readonly off: ReadonlySet<Component>;
   /** Scratch space for rank(), one slot per phrasing of the fact with the most (allocating it per fact cost more than the loop). */
-  private readonly shared: number[];
+  private readonly shared: Float64Array;
 
   constructor(kb: KnowledgeBase, options: BrainOptions = {}) {
     this.off = new Set(options.off);
@@ -123,20 +141,33 @@ export class Matcher {
       !this.off.has('typos'),
     );
     const an = (text: string, lang: Lang) => this.analyzer.analyze(text, lang, false);
+    const intern = (token: string) => {
+      let id = this.tokenIds.get(token);
+      if (id === undefined) {
+        id = this.tokenNames.length;
+        this.tokenIds.set(token, id);
+        this.tokenNames.push(token);
+      }
+      return id;
+    };
 
-    this.docs = kb.facts.map((fact) => {
-      const phrasings: Phrasing[] = [
-        ...[fact.question, ...fact.alternates].map((t) => ({ t, lang: 'en' as const })),
-        ...[fact.es.question, ...fact.es.alternates].map((t) => ({ t, lang: 'es' as const })),
-      ].map(({ t, lang }) => {
-        const tokens = an(t, lang).tokens;
-        return { key: keyOf(tokens), tokens, set: new Set(tokens), text: tokens.join(' '), lang, weight: 0 };
-      });
+    this.factList = [...kb.facts];
+    const postingLists: number[][] = [];
+    const entityLists: number[][] = [];
+    const phrasingCounts: number[] = [];
+    const phrasingLists: number[][] = [];
+    // Key -> the first phrasing holding it and that phrasing's fact; a key two facts share is
+    // ambiguous: leave it to the fuzzy tier.
+    const exact = new Map<string, [phrasing: number, fact: number]>();
+    const ambiguous = new Set<string>();
+    this.factList.forEach((fact, i) => {
+      this.byId.set(fact.id, i);
+      const phrasings = [
+        ...[fact.question, ...fact.alternates].map((t) => an(t, 'en')),
+        ...[fact.es.question, ...fact.es.alternates].map((t) => an(t, 'es')),
+      ].map((a) => a.tokens);
       const keywordAnalyses = fact.keywords.map((k) => an(k, 'en'));
-      const strong = new Set([
-        ...phrasings.flatMap((p) => p.tokens),
-        ...keywordAnalyses.flatMap((a) => a.tokens),
-      ]);
+      const strong = new Set([...phrasings.flat(), ...keywordAnalyses.flatMap((a) => a.tokens)]);
       const weak = new Set(
         this.off.has('answer-words')
           ? []
@@ -149,59 +180,124 @@ export class Matcher {
           ...keywordAnalyses,
         ].flatMap((a) => a.entities),
       );
-      const inPhrasings = new Map<string, number[]>();
-      phrasings.forEach((p, i) => {
-        for (const t of p.set) {
-          const list = inPhrasings.get(t);
-          if (list) list.push(i);
-          else inPhrasings.set(t, [i]);
+      phrasingCounts.push(phrasings.length);
+      for (const tokens of phrasings) {
+        const key = keyOf(tokens);
+        if (key) {
+          const owner = exact.get(key);
+          if (owner !== undefined && owner[1] !== i) ambiguous.add(key);
+          else if (owner === undefined) exact.set(key, [phrasingLists.length, i]);
         }
-      });
-      return { fact, strong, weak, entities, phrasings, inPhrasings };
+        phrasingLists.push(tokens.map(intern));
+      }
+      entityLists.push([...entities].map(intern));
+      for (const e of entities) this.coveredEntities.add(e);
+      for (const t of new Set([...strong, ...weak])) {
+        const id = intern(t);
+        (postingLists[id] ??= []).push(i * 2 + (strong.has(t) ? 1 : 0));
+      }
     });
+    for (const w of this.lexicon.lightWords) intern(w);
+    for (const k of ambiguous) exact.delete(k);
 
-    for (const d of this.docs) this.byId.set(d.fact.id, d);
-    // An exact key that two facts share is ambiguous: leave it to the fuzzy tier.
-    const ambiguous = new Set<string>();
-    this.docs.forEach((doc, i) => {
-      for (const p of doc.phrasings) {
-        if (!p.key) continue;
-        const owner = this.exact.get(p.key);
-        if (owner !== undefined && owner !== i) ambiguous.add(p.key);
-        else this.exact.set(p.key, i);
-      }
-      for (const e of doc.entities) this.coveredEntities.add(e);
-      for (const t of new Set([...doc.strong, ...doc.weak])) {
-        const list = this.postings.get(t);
-        if (list) list.push(i);
-        else this.postings.set(t, [i]);
-      }
-    });
-    for (const k of ambiguous) this.exact.delete(k);
-    const n = this.docs.length;
-    for (const [t, list] of this.postings) this.idfs.set(t, Math.log(1 + n / list.length));
+    const n = this.factList.length;
     this.unknownIdf = Math.log(1 + n) * MATCH.unknownWeight;
+    this.idfs = new Float64Array(this.tokenNames.length).fill(this.unknownIdf);
+    postingLists.forEach((list, id) => (this.idfs[id] = Math.log(1 + n / list.length)));
     // Light verbs are weighed down once here, known or not, so idf() stays a plain lookup.
-    for (const w of this.lexicon.lightWords) this.idfs.set(w, this.idf(w) * MATCH.lightWeight);
-    for (const doc of this.docs)
-      for (const p of doc.phrasings) for (const t of p.set) p.weight += this.idf(t);
-    this.shared = new Array<number>(this.docs.reduce((m, d) => Math.max(m, d.phrasings.length), 0)).fill(0);
+    for (const w of this.lexicon.lightWords) this.idfs[this.tokenIds.get(w)!]! *= MATCH.lightWeight;
+    ({ start: this.postingStart, values: this.postings } = flatten(
+      Array.from({ length: this.tokenNames.length }, (_, id) => postingLists[id] ?? []),
+    ));
+    ({ start: this.entityStart, values: this.entities } = flatten(entityLists));
+    ({ start: this.tokenStart, values: this.phrasingTokens } = flatten(phrasingLists));
+    this.phrasingStart = new Int32Array(n + 1);
+    phrasingCounts.forEach((c, i) => (this.phrasingStart[i + 1] = this.phrasingStart[i]! + c));
+    this.phrasingWeights = new Float64Array(phrasingLists.length);
+    phrasingLists.forEach((ids, p) => {
+      let weight = 0;
+      ids.forEach((id, at) => {
+        if (ids.indexOf(id) === at) weight += this.idfs[id]!;
+      });
+      this.phrasingWeights[p] = weight;
+    });
+    const entries = [...exact.entries()]
+      .map(([key, [phrasing, fact]]) => ({ hash: hashWithout(key, -1), phrasing, fact }))
+      .sort((a, b) => a.hash - b.hash);
+    this.exactHashes = Uint32Array.from(entries, (e) => e.hash);
+    this.exactPhrasings = Int32Array.from(entries, (e) => e.phrasing);
+    this.exactFacts = Int32Array.from(entries, (e) => e.fact);
+    this.shared = new Float64Array(phrasingCounts.reduce((m, c) => Math.max(m, c), 0));
   }
 
   get size(): number {
-    return this.docs.length;
+    return this.factList.length;
   }
 
   fact(id: string): Fact | undefined {
-    return this.byId.get(id)?.fact;
+    const i = this.byId.get(id);
+    return i === undefined ? undefined : this.factList[i];
   }
 
   get facts(): Fact[] {
-    return this.docs.map((d) => d.fact);
+    return [...this.factList];
   }
 
   private idf(token: string): number {
-    return this.idfs.get(token) ?? this.unknownIdf;
+    const id = this.tokenIds.get(token);
+    return id === undefined ? this.unknownIdf : this.idfs[id]!;
+  }
+
+  /** Whether fact i is about the entity (its questions or keywords name it). */
+  private isAbout(i: number, entity: string): boolean {
+    const id = this.tokenIds.get(entity);
+    if (id === undefined) return false;
+    for (let k = this.entityStart[i]!; k < this.entityStart[i + 1]!; k++)
+      if (this.entities[k] === id) return true;
+    return false;
+  }
+
+  /** Whether fact i's questions, alternates or keywords hold the token (its posting is strong). */
+  private isStrong(i: number, token: string): boolean {
+    const id = this.tokenIds.get(token);
+    if (id === undefined) return false;
+    // The posting list is in fact order: a binary search for fact i.
+    let lo = this.postingStart[id]!;
+    let hi = this.postingStart[id + 1]!;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.postings[mid]! >> 1 < i) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.postingStart[id + 1]! && this.postings[lo] === i * 2 + 1;
+  }
+
+  /** A phrasing's key: its distinct tokens, sorted, joined (as keyOf). */
+  private phrasingKey(p: number): string {
+    const names = this.phrasingTokens.subarray(this.tokenStart[p]!, this.tokenStart[p + 1]!);
+    return keyOf(Array.from(names, (id) => this.tokenNames[id]!));
+  }
+
+  /** The phrasing's canonical tokens joined: what Fuse.js compares the question with. */
+  private phrasingText(p: number): string {
+    const names = this.phrasingTokens.subarray(this.tokenStart[p]!, this.tokenStart[p + 1]!);
+    return Array.from(names, (id) => this.tokenNames[id]!).join(' ');
+  }
+
+  /** The fact one of whose phrasings has exactly this key, when no other fact's phrasing has it. */
+  private exactFact(key: string): number | undefined {
+    const h = hashWithout(key, -1);
+    const hashes = this.exactHashes;
+    let lo = 0;
+    let hi = hashes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (hashes[mid]! < h) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < hashes.length && hashes[k] === h; k++)
+      if (this.phrasingKey(this.exactPhrasings[k]!) === key) return this.exactFacts[k];
+    return undefined;
   }
 
   match(question: string, lang: Lang): MatchResult {
@@ -228,11 +324,16 @@ export class Matcher {
     const asked = new Set(guard ? analysis.entities.filter((e) => e !== home) : []);
     const foreign = [...asked].filter((e) => !this.coveredEntities.has(e));
 
-    const exactDoc = this.off.has('exact') ? undefined : this.exact.get(keyOf(tokens));
-    if (exactDoc !== undefined && !foreign.length) {
-      const doc = this.docs[exactDoc]!;
-      if ([...asked].every((e) => doc.entities.has(e)))
-        return { tier: 'exact', factId: doc.fact.id, score: 1, analysis, candidates: [] };
+    const exactFact = this.off.has('exact') ? undefined : this.exactFact(keyOf(tokens));
+    if (exactFact !== undefined && !foreign.length) {
+      if ([...asked].every((e) => this.isAbout(exactFact, e)))
+        return {
+          tier: 'exact',
+          factId: this.factList[exactFact]!.id,
+          score: 1,
+          analysis,
+          candidates: [],
+        };
     }
 
     if (foreign.length)
@@ -248,8 +349,8 @@ export class Matcher {
     const focus = this.off.has('focus') ? [] : tokens.filter((t) => focusTokens.has(t));
     const entities = [...asked];
     const filtered = entities.length > 0 || focus.length > 0;
-    const eligible = (doc: Doc) =>
-      entities.every((e) => doc.entities.has(e)) && focus.every((t) => doc.strong.has(t));
+    const eligible = (i: number) =>
+      entities.every((e) => this.isAbout(i, e)) && focus.every((t) => this.isStrong(i, t));
     const fitting = filtered ? this.rank(tokens, eligible) : this.rank(tokens);
     const best = fitting[0];
     // A declined question's suggestions come from every fact, not only the eligible ones; an answered
@@ -280,25 +381,31 @@ export class Matcher {
    * part of the ranking. Fuse.js runs on a handful of short strings only, so the cost stays flat
    * however many facts there are.
    */
-  private rank(tokens: string[], eligible: (doc: Doc) => boolean = () => true): Candidate[] {
+  private rank(tokens: string[], eligible: (i: number) => boolean = () => true): Candidate[] {
     const unique = [...new Set(tokens)].sort((a, b) => this.idf(b) - this.idf(a));
     const total = unique.reduce((s, t) => s + this.idf(t), 0);
     // Rarest tokens first. A token in a large share of a big base only adds to facts already found:
     // it cannot make a fact a good match alone, and walking its whole posting list would cost most.
-    const common = Math.max(MATCH.commonFloor, this.docs.length * MATCH.commonShare);
+    const common = Math.max(MATCH.commonFloor, this.factList.length * MATCH.commonShare);
     const hits = new Map<number, number>();
-    for (const t of unique) {
-      const w = this.idf(t);
-      const list = this.postings.get(t) ?? [];
-      const onlyKnown = list.length > common && hits.size > 0;
-      for (const i of list) {
+    // The question's tokens as ids (-1: no fact holds it) and weights, rarest first.
+    const ids = unique.map((t) => this.tokenIds.get(t) ?? -1);
+    const qWeights = unique.map((t) => this.idf(t));
+    unique.forEach((_, u) => {
+      const id = ids[u]!;
+      const w = qWeights[u]!;
+      const start = id < 0 ? 0 : this.postingStart[id]!;
+      const end = id < 0 ? 0 : this.postingStart[id + 1]!;
+      const onlyKnown = end - start > common && hits.size > 0;
+      for (let k = start; k < end; k++) {
+        const posting = this.postings[k]!;
+        const i = posting >> 1;
         const prev = hits.get(i);
-        if (prev === undefined && (onlyKnown || !eligible(this.docs[i]!))) continue;
-        hits.set(i, (prev ?? 0) + (this.docs[i]!.strong.has(t) ? w : w * MATCH.weakHit));
+        if (prev === undefined && (onlyKnown || !eligible(i))) continue;
+        hits.set(i, (prev ?? 0) + (posting & 1 ? w : w * MATCH.weakHit));
       }
-    }
+    });
     const top = topK(hits, MATCH.candidates);
-    const qWeights = unique.map((t) => [t, this.idf(t)] as const);
     // The query as Fuse.js sees it: its rarest tokens first, within bitap's 32-character window.
     let query = '';
     for (const t of unique) if (query.length + t.length + 1 <= 32) query = query ? `${query} ${t}` : t;
@@ -313,24 +420,36 @@ export class Matcher {
         }))(MATCH.weights);
     const ranked = top
       .map(([i, hit]) => {
-        const doc = this.docs[i]!;
-        // Idf weight each phrasing shares with the question, walking only the phrasings holding its tokens.
+        const first = this.phrasingStart[i]!;
+        const count = this.phrasingStart[i + 1]! - first;
+        // Idf weight each phrasing shares with the question, the question's tokens in order.
         const both = this.shared;
-        both.fill(0, 0, doc.phrasings.length);
-        for (const [t, w] of qWeights) for (const p of doc.inPhrasings.get(t) ?? []) both[p] = both[p]! + w;
-        let similarity = 0;
-        let closest = doc.phrasings[0]!;
-        doc.phrasings.forEach((p, at) => {
-          const sim = p.weight > 0 ? both[at]! / Math.sqrt(p.weight * total) : 0;
-          if (sim > similarity) [similarity, closest] = [sim, p];
+        both.fill(0, 0, count);
+        ids.forEach((id, u) => {
+          if (id < 0) return;
+          for (let at = 0; at < count; at++) {
+            const p = first + at;
+            for (let k = this.tokenStart[p]!; k < this.tokenStart[p + 1]!; k++)
+              if (this.phrasingTokens[k] === id) {
+                both[at] = both[at]! + qWeights[u]!;
+                break;
+              }
+          }
         });
+        let similarity = 0;
+        let closest = first;
+        for (let at = 0; at < count; at++) {
+          const weight = this.phrasingWeights[first + at]!;
+          const sim = weight > 0 ? both[at]! / Math.sqrt(weight * total) : 0;
+          if (sim > similarity) [similarity, closest] = [sim, first + at];
+        }
         return { i, coverage: hit / total, similarity, closest };
       })
       .sort((a, b) => b.coverage + b.similarity - (a.coverage + a.similarity));
     // One Fuse.js search over the leaders' closest phrasings, so the pattern is compiled once.
     const fuseScores = withFuse
       ? fuseScoresOf(
-          ranked.slice(0, MATCH.fuseRanked).map((r) => r.closest.text),
+          ranked.slice(0, MATCH.fuseRanked).map((r) => this.phrasingText(r.closest)),
           query,
         )
       : [];
@@ -340,7 +459,7 @@ export class Matcher {
         const score =
           weights.coverage * c.coverage + weights.similarity * c.similarity + weights.fuse * (1 - fuse);
         return {
-          factId: this.docs[c.i]!.fact.id,
+          factId: this.factList[c.i]!.id,
           coverage: c.coverage,
           similarity: c.similarity,
           fuse,

@@ -29,7 +29,7 @@ import {
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import { Analyzer } from '../answer/analyze.js';
+import { Analyzer, DeleteIndex } from '../answer/analyze.js';
 import { brainFromParts, buildBrainParts, type BrainParts } from '../answer/brain.js';
 import { Matcher } from '../answer/match.js';
 import { PhraseTable } from '../answer/normalize.js';
@@ -42,6 +42,7 @@ import { knowledgeFiles, loadKnowledge } from '../knowledge/load.js';
 export const SNAPSHOT_CLASSES: readonly (abstract new (...args: never[]) => object)[] = [
   Matcher,
   Analyzer,
+  DeleteIndex,
   PhraseTable,
 ];
 
