@@ -44,6 +44,18 @@ function deletes(word: string): string[] {
   return out;
 }
 
+/** The first index of a sorted array whose value is not below `value` (its length when none). */
+export function lowerBound(sorted: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** 32-bit FNV-1a over a string's UTF-16 code units, leaving out the one at `skip` (-1: none). */
 export function hashWithout(word: string, skip: number): number {
   let h = 0x811c9dc5;
@@ -111,14 +123,7 @@ export class DeleteIndex {
   forEach(deleted: string, found: (word: string) => void): void {
     const h = hashWithout(deleted, -1) >>> (32 - HASH_BITS);
     const { hashes } = this;
-    let lo = 0;
-    let hi = hashes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (hashes[mid]! < h) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo; k < hashes.length && hashes[k] === h; k++) {
+    for (let k = lowerBound(hashes, h); k < hashes.length && hashes[k] === h; k++) {
       const word = this.vocabulary[this.words[k]!]!;
       if (isDeletion(word, this.positions[k]!, deleted)) found(word);
     }

@@ -3,7 +3,7 @@
 // ranked by Fuse.js over the candidates' phrasings; then a guard that refuses facts about other
 // countries or organizations than the question names. Pure: no I/O, built once per knowledge base.
 import Fuse from 'fuse.js';
-import { Analyzer, hashWithout, type Analysis } from './analyze.js';
+import { Analyzer, hashWithout, lowerBound, type Analysis } from './analyze.js';
 import type { BrainOptions, Component } from './components.js';
 import { buildLexicon, type Lexicon } from './lexicon.js';
 import { factTexts, type Fact, type KnowledgeBase } from '../knowledge/schema.js';
@@ -288,14 +288,7 @@ export class Matcher {
   private exactFact(key: string): number | undefined {
     const h = hashWithout(key, -1);
     const hashes = this.exactHashes;
-    let lo = 0;
-    let hi = hashes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (hashes[mid]! < h) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo; k < hashes.length && hashes[k] === h; k++)
+    for (let k = lowerBound(hashes, h); k < hashes.length && hashes[k] === h; k++)
       if (this.phrasingKey(this.exactPhrasings[k]!) === key) return this.exactFacts[k];
     return undefined;
   }
