@@ -11,7 +11,8 @@ const present = existsSync(ARTICLE_PATH);
 if (!present && process.env.CI) throw new Error(`The source article is missing: ${ARTICLE_PATH}`);
 
 describe.skipIf(!present)('the fidelity check against the source article', () => {
-  const article = readArticle(ARTICLE_PATH);
+  // Read only when present: a skipped describe still runs its body to collect the tests.
+  const article = present ? readArticle(ARTICLE_PATH) : (undefined as never);
   const words = readFidelityWords('knowledge');
   const kb = loadKnowledge('knowledge');
   const fact = (id: string): Fact => structuredClone(kb.facts.find((f) => f.id === id)!);
