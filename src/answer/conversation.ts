@@ -164,8 +164,7 @@ function asFollowUp(ctx: PartsContext, part: Part, previous: Analysis, lang: Lan
   // Asking of a name and little else ("is Y in it?"): about the previous question's other kind of
   // entity, never a fact about Y the question did not ask for.
   if (isElliptical(lexicon, own)) {
-    const others = previous.entities.filter((e) => e !== lexicon.home);
-    const read = lendContext(lexicon, { ...previous, entities: others }, own);
+    const read = lendContext(lexicon, previous, own);
     if (read !== own) return { ...part, analysis: read, followUp: true, standalone: null };
   }
   return part;

@@ -102,13 +102,10 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
       LANGS.map((l) => [
         l,
         new Map(
-          Object.entries(kb.entities.namesIn[l] ?? {}).map(([name, r]) => {
-            const { entity, notAfter } = typeof r === 'string' ? { entity: r, notAfter: [] } : r;
-            return [
-              normalize(name),
-              { entity: entry([entity]).canonical, notAfter: notAfter.map(normalize) },
-            ];
-          }),
+          Object.entries(kb.entities.namesIn[l] ?? {}).map(([name, { entity, notAfter }]) => [
+            normalize(name),
+            { entity: entry([entity]).canonical, notAfter: notAfter.map(normalize) },
+          ]),
         ),
       ]),
     ) as Lexicon['namesIn'],

@@ -73,10 +73,16 @@ function topK(map: Map<number, number>, k: number): [number, number][] {
 
 const keyOf = (tokens: string[]) => [...new Set(tokens)].sort().join(' ');
 
+/** Where each row starts in a flat array of rows this long, and (last) where the array ends. */
+function offsets(lengths: readonly number[]): Int32Array {
+  const start = new Int32Array(lengths.length + 1);
+  lengths.forEach((length, r) => (start[r + 1] = start[r]! + length));
+  return start;
+}
+
 /** Ranges of one flat array by row: row r's values are values[start[r] .. start[r + 1]). */
 function flatten(rows: readonly (readonly number[])[]): { start: Int32Array; values: Int32Array } {
-  const start = new Int32Array(rows.length + 1);
-  rows.forEach((row, r) => (start[r + 1] = start[r]! + row.length));
+  const start = offsets(rows.map((row) => row.length));
   const values = new Int32Array(start[rows.length]!);
   rows.forEach((row, r) => values.set(row, start[r]!));
   return { start, values };
@@ -211,8 +217,7 @@ export class Matcher {
     ));
     ({ start: this.entityStart, values: this.entities } = flatten(entityLists));
     ({ start: this.tokenStart, values: this.phrasingTokens } = flatten(phrasingLists));
-    this.phrasingStart = new Int32Array(n + 1);
-    phrasingCounts.forEach((c, i) => (this.phrasingStart[i + 1] = this.phrasingStart[i]! + c));
+    this.phrasingStart = offsets(phrasingCounts);
     this.phrasingWeights = new Float64Array(phrasingLists.length);
     phrasingLists.forEach((ids, p) => {
       let weight = 0;

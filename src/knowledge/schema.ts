@@ -112,13 +112,10 @@ export const LanguageFileSchema = z.strictObject({
 });
 
 /**
- * A one-word name's meaning in one language: the entity's first name, or that and the words after
- * which the name keeps its usual meaning (an article that only goes with the other entity).
+ * A one-word name's meaning in one language: the entity's first name, and the words after which the
+ * name keeps its usual meaning (an article that only goes with the other entity).
  */
-const renaming = z.union([
-  text(100),
-  z.strictObject({ entity: text(100), notAfter: words.default([]) }),
-]);
+const renaming = z.strictObject({ entity: text(100), notAfter: words.default([]) });
 
 /** entities.yaml: the places (countries, cities) and organizations, the home entity, and domain words marking a language. */
 export const EntitiesFileSchema = z
@@ -129,7 +126,7 @@ export const EntitiesFileSchema = z
     markers: z.strictObject({ en: words, es: words }).default({ en: [], es: [] }),
     /**
      * One-word names that mean another entity in one language than in the others (an abbreviation
-     * whose letters stand for one name in Spanish and another in English). Name -> the entity's first name.
+     * whose letters stand for one name in Spanish and another in English).
      */
     namesIn: z
       .strictObject({ en: z.record(word, renaming), es: z.record(word, renaming) })
@@ -144,7 +141,7 @@ export const EntitiesFileSchema = z
     (e) =>
       Object.values(e.namesIn).every((names) =>
         Object.values(names ?? {}).every((r) =>
-          [...e.places, ...e.organizations].some((n) => n[0] === (typeof r === 'string' ? r : r.entity)),
+          [...e.places, ...e.organizations].some((n) => n[0] === r.entity),
         ),
       ),
     { message: 'each name must point at the first name of one of the places or organizations', path: ['namesIn'] },

@@ -109,7 +109,7 @@ describe('loading knowledge files', () => {
     expect(problemsOf(folder({ 'nato.yaml': good, 'entities.yaml': entities }))).toEqual([
       'entities.yaml, field "home": must be the first name of one of the places or organizations',
     ]);
-    const renamed = `${SUPPORT['entities.yaml']!}\nnamesIn:\n  es: { eu: atlantis }\n`;
+    const renamed = `${SUPPORT['entities.yaml']!}\nnamesIn:\n  es: { eu: { entity: atlantis } }\n`;
     expect(problemsOf(folder({ 'nato.yaml': good, 'entities.yaml': renamed }))).toEqual([
       'entities.yaml, field "namesIn": each name must point at the first name of one of the places or organizations',
     ]);
