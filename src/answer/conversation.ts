@@ -28,6 +28,11 @@ export interface Part {
   followUp: boolean;
   /** When not a follow-up opening ("what about"), the part may stand alone: try it alone too. */
   standalone: Analysis | null;
+  /**
+   * It points back at what was said before ("how did that help?", lang/*.yaml references): its
+   * reading in context wins unless that answers nothing.
+   */
+  refers?: boolean;
 }
 
 export interface PartsContext {
@@ -145,20 +150,36 @@ function asFollowUp(ctx: PartsContext, part: Part, previous: Analysis, lang: Lan
     // "and why?" asks it of the previous question; "and what is B?" is a question of its own about B
     // (it borrows only the kinds of entity it lacks; so does "y qué es?", all small words); "and B?"
     // takes the previous question about B.
-    const read =
+    const resolved =
       rest.tokens.length && asksOnlyAWord(lexicon, rest)
         ? askedAgain(previous, rest)
         : startsAsQuestion(lexicon, opening.rest)
           ? lendContext(lexicon, previous, rest)
           : resolveAfter(lexicon, previous, rest);
+    // Naming nothing and given nothing to borrow, a short part ("and what do they cover?") asks its
+    // words of the previous question.
+    const read =
+      resolved === rest && !namesAny(lexicon, rest) && topicTokens(lexicon, rest).length <= 1
+        ? askedAgain(previous, rest)
+        : resolved;
     return { ...part, analysis: read, followUp: true, standalone: null };
   }
   const own = part.analysis;
+  const refers = normalized.split(' ').some((w) => lexicon.references.has(w));
   // Asking nothing but a question word ("why?", "like what?"): it asks that of the previous question.
-  if (asksOnlyAWord(lexicon, own))
-    return { ...part, analysis: askedAgain(previous, own), followUp: true, standalone: own };
-  if (!namesAny(lexicon, own))
-    return { ...part, analysis: lendContext(lexicon, previous, own), followUp: true, standalone: own };
+  // Pointing back with it ("what is it?"), it asks about the previous question's entities instead.
+  if (asksOnlyAWord(lexicon, own)) {
+    const lent = refers ? lendContext(lexicon, previous, own) : own;
+    const read = lent !== own ? lent : askedAgain(previous, own);
+    return { ...part, analysis: read, followUp: true, standalone: own };
+  }
+  if (!namesAny(lexicon, own)) {
+    // Nothing to lend (the previous question named no entity but the home one): a part pointing back
+    // at it ("how did that help?") asks its words of the previous question.
+    const lent = lendContext(lexicon, previous, own);
+    const read = lent === own && refers ? askedAgain(previous, own) : lent;
+    return { ...part, analysis: read, followUp: true, standalone: own, refers };
+  }
   if (isElliptical(lexicon, own) && !startsAsQuestion(lexicon, normalized))
     return { ...part, analysis: substitute(lexicon, previous, own), followUp: true, standalone: null };
   // Asking of a name and little else ("is Y in it?"): about the previous question's other kind of

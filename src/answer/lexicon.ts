@@ -32,6 +32,8 @@ export interface Lexicon {
   /** Phrases opening a follow-up ("what about"), normalized, longest first (followup.ts). */
   followUps: string[];
   lightWords: Set<string>;
+  /** Words pointing back at something said before (lang/*.yaml references). */
+  references: Set<string>;
   /** Phrase groups whose token is a focus role ("@date"): [token, ...phrases]. */
   focusGroups: string[][];
   /** The focus roles' tokens. */
@@ -80,6 +82,7 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
     conjunctions: all((l) => l.conjunctions),
     followUps: [...all((l) => l.followUps)].sort((a, b) => b.length - a.length),
     lightWords: all((l) => l.lightWords),
+    references: all((l) => l.references),
     focusGroups: FOCUS_ROLES.map((r) => [focusToken(r), ...langs.flatMap((l) => l.focus[r])]),
     focusTokens: new Set(FOCUS_ROLES.map(focusToken)),
     markers: Object.fromEntries(

@@ -93,6 +93,11 @@ export const LanguageFileSchema = z.strictObject({
   conjunctions: words,
   /** Phrases that turn a sentence into a follow-up of the previous question ("what about", "and"). */
   followUps: words,
+  /**
+   * Words pointing back at something said before ("it", "that", "them"): a follow-up holding one is
+   * read in the conversation's context first, and on its own only when that context answers nothing.
+   */
+  references: words.default([]),
   /** Everyday verbs that carry little meaning of their own: they weigh less. */
   lightWords: words,
   focus: z.strictObject(Object.fromEntries(FOCUS_ROLES.map((r) => [r, words])) as Record<FocusRole, typeof words>),

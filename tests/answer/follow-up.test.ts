@@ -74,6 +74,26 @@ describe('a conversation', () => {
     expect(brain.ask('why?').answered).toBe(false);
   });
 
+  it('reads "what is it?" as asking about the previous question’s entity, not the previous question again', () => {
+    // "it" points back at the LTA: the question is what the LTA is, not whether it serves the city.
+    const a = brain.ask('what is it?', { history: ['Is Lindenfeld served by the LTA?'] });
+    expect(a).toMatchObject({ factId: 'lta-what-is', confidence: 1 });
+    expect(shipped.ask('ok but what is that?', { history: ['is mexico in nato?'] }).factId).toBe('nato-what-is');
+    // With no word pointing back, "why?" still asks the previous question again.
+    expect(shipped.ask('why is that?', { history: ['is mexico in nato?'] }).factId).toBe('nato-why-not');
+  });
+
+  it('asks a short follow-up’s words of the previous question when that question named nothing to borrow', () => {
+    // Before, "and at what times?" was matched alone and declined; it asks when bikes may ride.
+    expect(brain.ask('and at what times?', { history: ['Can I take a bike on the tram?'] }).factId).toBe(
+      'bikes-on-trams',
+    );
+    // Alone, "de qué se tratan" got the fact on what NATO is.
+    expect(
+      shipped.ask('¿y de qué se tratan?', { history: ['¿México tiene acuerdos ambientales?'] }).factId,
+    ).toBe('environment-climate');
+  });
+
   it('reads "is <home country> in it?" after a question about another country as about the home country', () => {
     expect(shipped.ask('is mexico in it?', { history: ['is brazil in nato?'] }).factId).toBe(
       'nato-membership',
