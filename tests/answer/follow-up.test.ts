@@ -78,7 +78,9 @@ describe('a conversation', () => {
     // "it" points back at the LTA: the question is what the LTA is, not whether it serves the city.
     const a = brain.ask('what is it?', { history: ['Is Lindenfeld served by the LTA?'] });
     expect(a).toMatchObject({ factId: 'lta-what-is', confidence: 1 });
-    expect(shipped.ask('ok but what is that?', { history: ['is mexico in nato?'] }).factId).toBe('nato-what-is');
+    expect(shipped.ask('ok but what is that?', { history: ['is mexico in nato?'] }).factId).toBe(
+      'nato-what-is',
+    );
     // With no word pointing back, "why?" still asks the previous question again.
     expect(shipped.ask('why is that?', { history: ['is mexico in nato?'] }).factId).toBe('nato-why-not');
   });
