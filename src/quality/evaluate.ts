@@ -29,6 +29,8 @@ export const TUNING_SETS: readonly string[] = [
   'fresh4.jsonl',
   'realistic.jsonl',
   'conversations.jsonl',
+  'realistic2.jsonl',
+  'conversations2.jsonl',
 ];
 
 export function readEvalSet(path: string): EvalItem[] {
