@@ -21,8 +21,11 @@ const BOUNDARY = /(?<=[.!?…])\s+|\s*\n+\s*|(?=[¿¡])|\s+(?=\d{1,2}[.)]\s)/u;
 const LIST_MARK = /^\d{1,2}[.)]\s*/u;
 /** A colon followed by more: what comes after it may be the question ("can you confirm: is X in Y?"). */
 const COLON = /:\s+(?=\S)/gu;
-/** A piece ending in a short word and a period ("U.S.", "e.g.", "Mr.") is an abbreviation, not a sentence. */
-const ABBREVIATION = /(?:^|[\s.])\p{L}{1,2}\.$/u;
+/**
+ * A piece ending in letters and periods ("U.S.", "e.g.") or in one capital letter and a period (an
+ * initial) is an abbreviation, not a sentence; a short word ending a sentence ("... part of it.") is not.
+ */
+const ABBREVIATION = /(?:(?:^|[\s(])(?:\p{L}\.){2,}|(?:^|\s)\p{Lu}\.)$/u;
 
 /** Whether a message holds more than one sentence: cheap, so a one-sentence question costs nothing more. */
 export const hasSeveralSentences = (text: string): boolean =>

@@ -49,6 +49,11 @@ describe('segmenting a message into sentences', () => {
       'Is the U.S. tram like ours?',
       'I wonder.',
     ]);
+    // A short word ending a sentence is no abbreviation: "it." used to join the next sentence to it.
+    expect(segmentMessage('My tram broke down, I hated it. Do the trams run at night?', lexicon)).toEqual([
+      { text: 'My tram broke down, I hated it.', question: false },
+      { text: 'Do the trams run at night?', question: true },
+    ]);
   });
 
   it('splits a numbered list into its items, and a question after a colon from what leads to it', () => {
