@@ -91,7 +91,12 @@ export function questionParts(
     .slice(0, MAX_PARTS);
   const parts: Part[] = [];
   for (const s of asking) {
-    const own = splitSentence(ctx, s.text, contextOf(ctx, s, sentences, lang), lang);
+    const own = splitSentence(
+      ctx,
+      s.text,
+      borrows(ctx, s, lang) ? contextOf(ctx, s, sentences, lang) : NOTHING,
+      lang,
+    );
     // A later question opening as a follow-up ("is X in A? and what about Y?") is read after the
     // message's previous question, as it would be after the previous message.
     const before = parts.at(-1);
@@ -207,6 +212,21 @@ function askedAgain(previous: Analysis, part: Analysis): Analysis {
     entities: [...previous.entities, ...part.entities.filter((e) => !previous.entities.includes(e))],
     corrections: part.corrections,
   };
+}
+
+/**
+ * Whether a question sentence reads the sentences before it: when it points back at them ("is <home>
+ * in it?") or names nothing at all ("what are the benefits?"). One naming what it asks about ("what
+ * alliances does <home> have?") is about that, whatever the context mentioned on the way.
+ */
+function borrows(ctx: PartsContext, sentence: Segment, lang: Lang): boolean {
+  if (
+    normalize(sentence.text)
+      .split(' ')
+      .some((w) => ctx.lexicon.references.has(w))
+  )
+    return true;
+  return !ctx.analyzer.analyze(sentence.text, lang, false).entities.length;
 }
 
 /**

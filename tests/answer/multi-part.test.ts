@@ -59,6 +59,14 @@ describe('a message asking several things', () => {
     expect(shipped.ask('Is Mexico in NATO? '.repeat(100)).factIds).toEqual(['nato-membership']);
   });
 
+  it('reads the context sentences’ names only into a question that points back at them or names nothing', () => {
+    // Skybus, named on the way, is not what the question asks about: it names what it asks about.
+    const q = 'I took the Skybus to Oakport last week. Can I take a bike on the tram in Lindenfeld?';
+    expect(brain.ask(q).factId).toBe('bikes-on-trams');
+    // "it" points back at the LTA.
+    expect(brain.ask('I read about the LTA. Who runs it?').factId).toBe('lta-what-is');
+  });
+
   it('reads a tag question ("Right?", "¿o sí?") with the statement before it', () => {
     expect(brain.ask('You can take a bike on the tram. Right?').factIds).toEqual(['bikes-on-trams']);
     expect(brain.ask('Los tranvías no circulan de noche, ¿o sí?').factIds).toEqual(['night-trams']);
