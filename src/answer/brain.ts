@@ -3,6 +3,7 @@
 import Fuse, { type FuseIndex } from 'fuse.js';
 import { detectLang, langOfLocale } from './lang.js';
 import { Matcher } from './match.js';
+import { shorthandExpander } from './lexicon.js';
 import { normalize } from './normalize.js';
 import type { MatchResult } from './match.js';
 import { declineAnswer, declineText, factAnswer } from './respond.js';
@@ -61,11 +62,12 @@ const tokenKey = (tokens: string[]) => [...new Set(tokens)].sort().join(' ');
 /** Indexes a knowledge base: the slow part of building a brain. */
 export function buildBrainParts(kb: KnowledgeBase, options: BrainOptions = {}): BrainParts {
   const matcher = new Matcher(kb, options);
+  const expand = shorthandExpander(matcher.lexicon);
   const completionIndex = Fuse.createIndex(COMPLETION_KEYS, completionsOf(matcher.facts)).toJSON();
   // Keyed as questions are analyzed (typo correction included), so the phrasing as taught matches.
   const learned: BrainParts['learned'] = new Map();
   for (const l of kb.learned ?? []) {
-    const key = tokenKey(matcher.analyzer.analyze(l.phrasing, l.lang).tokens);
+    const key = tokenKey(matcher.analyzer.analyze(expand(l.phrasing), l.lang).tokens);
     if (!key || !matcher.fact(l.factId)) continue;
     const entries = learned.get(key) ?? [];
     // Everywhere-phrasings first: they win over a server's own.
@@ -103,15 +105,18 @@ export function brainFromParts(
 
   const { lexicon } = matcher;
   const { persona } = lexicon;
+  const expand = shorthandExpander(lexicon);
   const smallTalk = smallTalkOf(lexicon);
   const related = (f: Fact) => f.related.map((id) => byId.get(id)).filter((x): x is Fact => !!x);
 
   function ask(question: string, options: AskOptions = {}): Answer {
     const raw = typeof question === 'string' ? question : '';
     const truncated = raw.length > MAX_QUESTION_LENGTH;
-    const text = truncated ? raw.slice(0, MAX_QUESTION_LENGTH) : raw;
+    const asked = truncated ? raw.slice(0, MAX_QUESTION_LENGTH) : raw;
+    // Read with its chat shorthand written out; the Answer shows the question as asked.
+    const text = expand(asked);
     const lang = detectLang(lexicon, text, options.locale);
-    const base = { question: text, lang, truncated };
+    const base = { question: asked, lang, truncated };
 
     if (!normalize(text))
       return declineAnswer(
@@ -145,7 +150,7 @@ export function brainFromParts(
     }
     const history = off.has('follow-ups')
       ? []
-      : (options.history?.filter((h) => typeof h === 'string') ?? []);
+      : (options.history?.filter((h) => typeof h === 'string').map(expand) ?? []);
     if (history.length || (!off.has('parts') && mayHoldSeveral(text, lexicon)))
       return askParts(base, text, history);
     return answerOf(base, matcher.match(text, lang));

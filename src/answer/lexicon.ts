@@ -34,6 +34,8 @@ export interface Lexicon {
   lightWords: Set<string>;
   /** Words pointing back at something said before (lang/*.yaml references). */
   references: Set<string>;
+  /** Chat shorthand -> what it stands for (lang/*.yaml shorthand), normalized. */
+  shorthand: Map<string, string>;
   /** Phrase groups whose token is a focus role ("@date"): [token, ...phrases]. */
   focusGroups: string[][];
   /** The focus roles' tokens. */
@@ -83,6 +85,9 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
     followUps: [...all((l) => l.followUps)].sort((a, b) => b.length - a.length),
     lightWords: all((l) => l.lightWords),
     references: all((l) => l.references),
+    shorthand: new Map(
+      langs.flatMap((l) => Object.entries(l.shorthand).map(([k, v]): [string, string] => [normalize(k), v])),
+    ),
     focusGroups: FOCUS_ROLES.map((r) => [focusToken(r), ...langs.flatMap((l) => l.focus[r])]),
     focusTokens: new Set(FOCUS_ROLES.map(focusToken)),
     markers: Object.fromEntries(
@@ -131,3 +136,13 @@ export function displayName(lexicon: Lexicon, canonical: string): string {
 /** A persona text with its `{placeholders}` filled in. */
 export const fill = (template: string, values: Record<string, string | number>): string =>
   template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** Writes a message's chat shorthand out (lang/*.yaml shorthand): "por q" -> "por que". */
+export function shorthandExpander(lexicon: Lexicon): (text: string) => string {
+  if (!lexicon.shorthand.size) return (text) => text;
+  const words = [...lexicon.shorthand.keys()].map(escape).join('|');
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words})(?![\\p{L}\\p{N}])`, 'giu');
+  return (text) => text.replace(pattern, (w) => lexicon.shorthand.get(normalize(w)) ?? w);
+}

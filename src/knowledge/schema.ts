@@ -98,6 +98,11 @@ export const LanguageFileSchema = z.strictObject({
    * read in the conversation's context first, and on its own only when that context answers nothing.
    */
   references: words.default([]),
+  /**
+   * Chat shorthand and the words it stands for ("q": "que", "bc": "because"): a message is read with
+   * each shorthand word written out.
+   */
+  shorthand: z.record(word, word).default({}),
   /** Everyday verbs that carry little meaning of their own: they weigh less. */
   lightWords: words,
   focus: z.strictObject(Object.fromEntries(FOCUS_ROLES.map((r) => [r, words])) as Record<FocusRole, typeof words>),

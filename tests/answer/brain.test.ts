@@ -71,6 +71,11 @@ describe('the brain', () => {
     expect(brain.ask('¿Qué impide que México entre en la OTAN?').factId).toBe('nato-why-not');
   });
 
+  it('reads chat shorthand written out ("por q" asks why), and shows the question as asked', () => {
+    const a = brain.ask('por q mexico no esta en la otan?');
+    expect(a).toMatchObject({ factId: 'nato-why-not', question: 'por q mexico no esta en la otan?' });
+  });
+
   it('does not take "when it comes to" for a question about a date', () => {
     expect(brain.ask('What does Mexico do when it comes to the environment?').factId).toBe(
       'environment-climate',

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBrain } from '../../src/answer/brain.js';
 import { Matcher } from '../../src/answer/match.js';
+import { shorthandExpander } from '../../src/answer/lexicon.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 
 const kb = loadKnowledge('tests/fixtures/transit');
@@ -37,6 +38,16 @@ describe('a knowledge base about a city’s public transport', () => {
       'lta',
     ]);
     expect(matcher.analyzer.analyze('What is the LTA?', 'en').tokens).not.toContain('purpose');
+  });
+
+  it('writes chat shorthand out from the language files, whole words only', () => {
+    const expand = shorthandExpander(matcher.lexicon);
+    expect(expand('Q es la LTA? y pq no hay tranvías?')).toBe('que es la LTA? y porque no hay tranvías?');
+    expect(expand('can u take a bike on the tram bc its late')).toBe(
+      'can you take a bike on the tram because its late',
+    );
+    // Inside a word, nothing changes.
+    expect(expand('quick urban bus')).toBe('quick urban bus');
   });
 
   it('answers its own questions, in either language, with their sources', () => {
