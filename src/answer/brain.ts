@@ -199,7 +199,7 @@ export function brainFromParts(
       // reading that matches better wins, and the conversation's on a tie.
       const alone = matcher.matchAnalysis(p.standalone);
       const score = (r: MatchResult) => (r.tier === 'declined' ? -1 : r.score);
-      if (p.refers && read.tier !== 'declined') return read;
+      if (p.contextFirst && read.tier !== 'declined') return read;
       return score(alone) > score(read) ? alone : read;
     });
     const answered: Extract<MatchResult, { factId: string }>[] = [];

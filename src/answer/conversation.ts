@@ -5,7 +5,7 @@
 // of a follow-up ("why not?", "and B?", "what about Y?") is read after the previous question.
 // Pure; every word it relies on is each language's data (lang/*.yaml).
 import type { Analysis, Analyzer } from './analyze.js';
-import type { Lexicon } from './lexicon.js';
+import { opensAsQuestion, type Lexicon } from './lexicon.js';
 import { normalize } from './normalize.js';
 import {
   followUpOpening,
@@ -29,10 +29,11 @@ export interface Part {
   /** When not a follow-up opening ("what about"), the part may stand alone: try it alone too. */
   standalone: Analysis | null;
   /**
-   * It points back at what was said before ("how did that help?", lang/*.yaml references): its
-   * reading in context wins unless that answers nothing.
+   * Its reading in context wins unless that answers nothing: it points back at what was said before
+   * ("how did that help?", lang/*.yaml references), or is the second half of one sentence. Otherwise
+   * the better-scoring reading wins.
    */
-  refers?: boolean;
+  contextFirst?: boolean;
 }
 
 export interface PartsContext {
@@ -49,8 +50,7 @@ export const MAX_PARTS = 6;
 /** How many earlier questions of a conversation are read to resolve a follow-up. */
 export const MAX_HISTORY = 4;
 
-const startsAsQuestion = (lexicon: Lexicon, normalized: string) =>
-  lexicon.questionStarts.has(normalized.split(' ', 1)[0] ?? '');
+const startsAsQuestion = (lexicon: Lexicon, text: string) => opensAsQuestion(lexicon, normalize(text));
 
 /** Whether a message may hold more than one question (cheap: the hot path for one plain question). */
 export function mayHoldSeveral(text: string, lexicon: Lexicon): boolean {
@@ -170,7 +170,7 @@ function asFollowUp(ctx: PartsContext, part: Part, previous: Analysis, lang: Lan
     return { ...part, analysis: read, followUp: true, standalone: null };
   }
   const own = part.analysis;
-  const refers = normalized.split(' ').some((w) => lexicon.references.has(w));
+  const refers = refersBack(lexicon, normalized);
   // Asking nothing but a question word ("why?", "like what?"): it asks that of the previous question.
   // Pointing back with it ("what is it?"), it asks about the previous question's entities instead.
   if (asksOnlyAWord(lexicon, own)) {
@@ -183,7 +183,7 @@ function asFollowUp(ctx: PartsContext, part: Part, previous: Analysis, lang: Lan
     // at it ("how did that help?") asks its words of the previous question.
     const lent = lendContext(lexicon, previous, own);
     const read = lent === own && refers ? askedAgain(previous, own) : lent;
-    return { ...part, analysis: read, followUp: true, standalone: own, refers };
+    return { ...part, analysis: read, followUp: true, standalone: own, contextFirst: refers };
   }
   if (isElliptical(lexicon, own) && !startsAsQuestion(lexicon, normalized))
     return { ...part, analysis: substitute(lexicon, previous, own), followUp: true, standalone: null };
@@ -195,6 +195,12 @@ function asFollowUp(ctx: PartsContext, part: Part, previous: Analysis, lang: Lan
   }
   return part;
 }
+
+/** Whether a text holds a word pointing back at something said before ("it", "eso"). */
+const refersBack = (lexicon: Lexicon, text: string): boolean =>
+  normalize(text)
+    .split(' ')
+    .some((w) => lexicon.references.has(w));
 
 const NOTHING: Analysis = { tokens: [], entities: [], corrections: [] };
 
@@ -220,12 +226,7 @@ function askedAgain(previous: Analysis, part: Analysis): Analysis {
  * alliances does <home> have?") is about that, whatever the context mentioned on the way.
  */
 function borrows(ctx: PartsContext, sentence: Segment, lang: Lang): boolean {
-  if (
-    normalize(sentence.text)
-      .split(' ')
-      .some((w) => ctx.lexicon.references.has(w))
-  )
-    return true;
+  if (refersBack(ctx.lexicon, sentence.text)) return true;
   return !ctx.analyzer.analyze(sentence.text, lang, false).entities.length;
 }
 
@@ -274,9 +275,12 @@ function splitSentence(ctx: PartsContext, sentence: string, context: Analysis, l
     head ??= own;
     const previous = parts.at(-1);
     if (!previous) parts.push(part(piece, lendContext(lexicon, context, own)));
-    else if (startsAsQuestion(lexicon, piece) && own.tokens.length > 0)
-      parts.push(part(piece, lendContext(lexicon, previous.analysis, own)));
-    else if (isElliptical(lexicon, own) && replacesAny(lexicon, previous.analysis, own))
+    else if (startsAsQuestion(lexicon, piece) && own.tokens.length > 0) {
+      // "who is in it" reads the previous half's names; "where is your information from" may stand
+      // alone, when read with them it answers nothing.
+      const lent = part(piece, lendContext(lexicon, previous.analysis, own));
+      parts.push(refersBack(lexicon, piece) ? lent : { ...lent, standalone: own, contextFirst: true });
+    } else if (isElliptical(lexicon, own) && replacesAny(lexicon, previous.analysis, own))
       parts.push(part(piece, substitute(lexicon, previous.analysis, own, true)));
     // The home entity alone between two conjunctions ("..., and whether <home> also is in X") asks nothing
     // of its own: every question is about it.

@@ -146,3 +146,12 @@ export function shorthandExpander(lexicon: Lexicon): (text: string) => string {
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words})(?![\\p{L}\\p{N}])`, 'giu');
   return (text) => text.replace(pattern, (w) => lexicon.shorthand.get(normalize(w)) ?? w);
 }
+
+/**
+ * Whether a (normalized) sentence opens as a question: with a word that asks ("is", "que") or a
+ * two-word opening from the same list ("de que", "in what").
+ */
+export function opensAsQuestion(lexicon: Lexicon, normalized: string): boolean {
+  const [first = '', second = ''] = normalized.split(' ', 2);
+  return lexicon.questionStarts.has(first) || lexicon.questionStarts.has(`${first} ${second}`);
+}

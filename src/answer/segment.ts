@@ -2,7 +2,7 @@
 // context first and ask last ("I read an article about ... so, is it ...?"), or ask two things; the
 // brain matches the sentences that ask rather than the whole message. Pure; the words that start a
 // question are each language's (lang/*.yaml questionStarts).
-import type { Lexicon } from './lexicon.js';
+import { opensAsQuestion, type Lexicon } from './lexicon.js';
 import { normalize } from './normalize.js';
 
 export interface Segment {
@@ -60,7 +60,7 @@ function asks(sentence: string, lexicon: Lexicon): boolean {
   if (/\?\s*\p{Extended_Pictographic}*\s*$/u.test(sentence) || sentence.startsWith('¿')) return true;
   const words = normalize(sentence).split(' ');
   const first = words[0] ?? '';
-  if (lexicon.questionStarts.has(first)) return true;
+  if (opensAsQuestion(lexicon, words.join(' '))) return true;
   // Joined on to the previous sentence, a question word and small words with one word of its own at
   // most ("... and if not why", "and what is X"): it asks too, though chat often leaves out the
   // question mark. One saying more stays a remark.

@@ -59,6 +59,18 @@ describe('a message asking several things', () => {
     expect(shipped.ask('Is Mexico in NATO? '.repeat(100)).factIds).toEqual(['nato-membership']);
   });
 
+  it('splits at a conjunction before a question opening with two words or with "whether" / "si"', () => {
+    expect(brain.ask('¿qué es la LTA y de dónde sale tu información?').factIds).toEqual([
+      'lta-what-is',
+      'transit-source',
+    ]);
+    // The second half names nothing: read with the LTA it answers nothing, so it stands alone.
+    expect(brain.ask('tell me what the LTA is and whether the trams run at night').factIds).toEqual([
+      'lta-what-is',
+      'night-trams',
+    ]);
+  });
+
   it('reads the context sentences’ names only into a question that points back at them or names nothing', () => {
     // Skybus, named on the way, is not what the question asks about: it names what it asks about.
     const q = 'I took the Skybus to Oakport last week. Can I take a bike on the tram in Lindenfeld?';
