@@ -84,7 +84,10 @@ export function questionParts(
     ),
     lang,
   );
-  const asking = (sentences.some((s) => s.question) ? sentences.filter((s) => s.question) : sentences)
+  const questions = sentences.some((s) => s.question) ? sentences.filter((s) => s.question) : sentences;
+  // A request made only of small words ("Can you give me that?") asks for the question before it.
+  const ownWords = (s: Segment) => ctx.analyzer.analyze(s.text, lang, false).tokens.length > 0;
+  const asking = (questions.some(ownWords) ? questions.filter(ownWords) : questions)
     // The same sentence twice is one question; a message asks a few at most (2,000 characters of "and"
     // must not cost a match each).
     .filter((s, i, all) => all.findIndex((o) => normalize(o.text) === normalize(s.text)) === i)

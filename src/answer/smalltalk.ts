@@ -30,8 +30,10 @@ export function smallTalkOf(lexicon: Lexicon): SmallTalk {
       const ws = n.split(' ');
       for (const kind of ['thanks', 'bye', 'greeting'] as const) {
         const set = smallTalkWords[kind];
-        if (ws.some((w) => set.has(w) && !asking(w)) && ws.every((w) => set.has(w) || stopwords.has(w)))
-          return kind;
+        // A small word of the list ("it" of "appreciate it") marks small talk only as the whole message:
+        // "wait is it in the UN?" asks something.
+        const marks = (w: string) => set.has(w) && !asking(w) && (ws.length === 1 || !stopwords.has(w));
+        if (ws.some(marks) && ws.every((w) => set.has(w) || stopwords.has(w))) return kind;
       }
       return null;
     },

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createBrain } from '../../src/answer/brain.js';
 import { Matcher } from '../../src/answer/match.js';
 import { shorthandExpander } from '../../src/answer/lexicon.js';
+import { smallTalkOf } from '../../src/answer/smalltalk.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 
 const kb = loadKnowledge('tests/fixtures/transit');
@@ -48,6 +49,15 @@ describe('a knowledge base about a city’s public transport', () => {
     );
     // Inside a word, nothing changes.
     expect(expand('quick urban bus')).toBe('quick urban bus');
+  });
+
+  it('takes "it" of "appreciate it" for thanks only when the message is that small: "so is it?" asks', () => {
+    const smallTalk = smallTalkOf(matcher.lexicon);
+    expect(smallTalk.kind('appreciate it')).toBe('thanks');
+    expect(smallTalk.kind('ok')).toBe('thanks');
+    expect(smallTalk.kind('so is it?')).toBeNull();
+    // A request made only of small words asks for the question before it, and adds no part of its own.
+    expect(brain.ask('Does the LTA plan a strike this spring? Can you tell me that?').answered).toBe(false);
   });
 
   it('answers its own questions, in either language, with their sources', () => {
