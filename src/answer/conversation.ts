@@ -188,7 +188,13 @@ function asFollowUp(ctx: PartsContext, part: Part, previous: Analysis, lang: Lan
     const read = lent === own && refers ? askedAgain(previous, own) : lent;
     return { ...part, analysis: read, followUp: true, standalone: own, contextFirst: refers };
   }
-  if (isElliptical(lexicon, own) && !startsAsQuestion(lexicon, normalized))
+  // A name taking the place of one of the previous question's ("and Canada?"); naming a kind the
+  // previous question did not ("ok, <home> in <org>?" after a question naming none), it stands alone.
+  if (
+    isElliptical(lexicon, own) &&
+    !startsAsQuestion(lexicon, normalized) &&
+    replacesAny(lexicon, previous, own)
+  )
     return { ...part, analysis: substitute(lexicon, previous, own), followUp: true, standalone: null };
   // Asking of a name and little else ("is Y in it?"): about the previous question's other kind of
   // entity, never a fact about Y the question did not ask for.

@@ -119,6 +119,12 @@ describe('a conversation', () => {
     expect(shipped.ask('is canada in it?', { history: ['what is the usmca?'] }).factId).toBe('trade-usmca');
   });
 
+  it('reads a bare "<home> in <org>?" after a question naming no organization as a question of its own', () => {
+    // It has no name to take the place of: before, it was read as the source question about the UN.
+    const history = ['where do you get your info from?'];
+    expect(shipped.ask('ok, mexico in the UN?', { history }).factId).toBe('org-un');
+  });
+
   it('answers a question that stands alone on its own, whatever came before', () => {
     const history = ['Do the trams run at night?'];
     expect(brain.ask('Can I take a bike on the tram?', { history }).factId).toBe('bikes-on-trams');
