@@ -52,6 +52,11 @@ export const MATCH = {
   unknownWeight: 1,
   /** A light verb ("make", "use", "sit"; lang/*.yaml lightWords) counts this much of its weight. */
   lightWeight: 0.4,
+  /**
+   * A question whose words weigh less than this share of a word only one fact holds is declined
+   * (the fuzzy tier): chosen in the middle of the range (0.45-0.65) where the tuning sets lose no right answer.
+   */
+  minWeight: 0.5,
 };
 
 // Tokens asking for a date, a place, a quantity, a person or an opinion are roles declared in lang/*.yaml
@@ -106,6 +111,8 @@ export class Matcher {
   /** Token id -> its idf (a token no fact holds: unknownIdf, light words weighed down). */
   private readonly idfs: Float64Array;
   private readonly unknownIdf: number;
+  /** The idf of a token only one fact holds (its phrasings count once): the rarest known word. */
+  private readonly maxIdf: number;
   /**
    * Inverted index: token id -> the facts holding it, in fact order, as postings[postingStart[id] ..
    * postingStart[id + 1]). Each entry is the fact's number * 2, + 1 when the fact's questions,
@@ -207,7 +214,8 @@ export class Matcher {
     for (const k of ambiguous) exact.delete(k);
 
     const n = this.factList.length;
-    this.unknownIdf = Math.log(1 + n) * MATCH.unknownWeight;
+    this.maxIdf = Math.log(1 + n);
+    this.unknownIdf = this.maxIdf * MATCH.unknownWeight;
     this.idfs = new Float64Array(this.tokenNames.length).fill(this.unknownIdf);
     postingLists.forEach((list, id) => (this.idfs[id] = Math.log(1 + n / list.length)));
     // Light verbs are weighed down once here, known or not, so idf() stays a plain lookup.
@@ -368,6 +376,10 @@ export class Matcher {
           : 'no fact shares its words';
       return declined(reason, focus.length ? [] : entities);
     }
+    // Words many facts share ("organizations?", "countries") say too little to choose one of them.
+    const weight = [...new Set(tokens)].reduce((sum, t) => sum + this.idf(t), 0);
+    if (weight < MATCH.minWeight * this.maxIdf)
+      return declined('its words are shared by too many facts to choose one', []);
     if (best.score < MATCH.threshold)
       return declined(`best score ${best.score.toFixed(2)} is below the threshold ${MATCH.threshold}`, []);
     return { tier: 'fuzzy', factId: best.factId, score: best.score, analysis, candidates: fitting };

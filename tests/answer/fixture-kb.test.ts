@@ -60,6 +60,13 @@ describe('a knowledge base about a city’s public transport', () => {
     expect(brain.ask('Does the LTA plan a strike this spring? Can you tell me that?').answered).toBe(false);
   });
 
+  it('declines a word most facts share ("trams?"), suggesting those facts, and answers a telling one', () => {
+    const trams = brain.ask('trams?');
+    expect(trams.answered).toBe(false);
+    expect(trams.suggestions.map((s) => s.factId)).toContain('night-trams');
+    expect(brain.ask('bikes?').factId).toBe('bikes-on-trams');
+  });
+
   it('answers its own questions, in either language, with their sources', () => {
     const night = brain.ask('do the trams run late');
     expect(night).toMatchObject({ answered: true, factId: 'night-trams', lang: 'en' });
