@@ -164,10 +164,13 @@ function asFollowUp(ctx: PartsContext, part: Part, previous: Analysis, lang: Lan
         : startsAsQuestion(lexicon, opening.rest)
           ? lendContext(lexicon, previous, rest)
           : resolveAfter(lexicon, previous, rest);
-    // Naming nothing and given nothing to borrow, a short part ("and what do they cover?") asks its
-    // words of the previous question.
+    // Naming nothing and given nothing to borrow, a short question ("and what do they cover?") asks its
+    // words of the previous question; a subject alone ("and the environment?") takes the previous one's place.
     const read =
-      resolved === rest && !namesAny(lexicon, rest) && topicTokens(lexicon, rest).length <= 1
+      resolved === rest &&
+      startsAsQuestion(lexicon, opening.rest) &&
+      !namesAny(lexicon, rest) &&
+      topicTokens(lexicon, rest).length <= 1
         ? askedAgain(previous, rest)
         : resolved;
     return { ...part, analysis: read, followUp: true, standalone: null };

@@ -119,6 +119,13 @@ describe('a conversation', () => {
     expect(shipped.ask('is canada in it?', { history: ['what is the usmca?'] }).factId).toBe('trade-usmca');
   });
 
+  it('reads "what about <subject>?" as the previous question with its subject replaced', () => {
+    // Before, the cultural question's words came along and outweighed the environment.
+    const history = ['does mexico have cultural exchanges with other countries?'];
+    expect(shipped.ask('what about the environment?', { history }).factId).toBe('environment-climate');
+    expect(shipped.ask('¿y en medio ambiente?', { history }).factId).toBe('environment-climate');
+  });
+
   it('reads a bare "<home> in <org>?" after a question naming no organization as a question of its own', () => {
     // It has no name to take the place of: before, it was read as the source question about the UN.
     const history = ['where do you get your info from?'];
