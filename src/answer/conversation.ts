@@ -8,6 +8,7 @@ import type { Analysis, Analyzer } from './analyze.js';
 import { opensAsQuestion, type Lexicon } from './lexicon.js';
 import { normalize } from './normalize.js';
 import {
+  carried,
   followUpOpening,
   isElliptical,
   lendContext,
@@ -160,7 +161,7 @@ function asFollowUp(ctx: PartsContext, part: Part, previous: Analysis, lang: Lan
     // takes the previous question about B.
     const resolved =
       rest.tokens.length && asksOnlyAWord(lexicon, rest)
-        ? askedAgain(previous, rest)
+        ? askedAgain(lexicon, previous, rest)
         : startsAsQuestion(lexicon, opening.rest)
           ? lendContext(lexicon, previous, rest)
           : resolveAfter(lexicon, previous, rest);
@@ -171,27 +172,28 @@ function asFollowUp(ctx: PartsContext, part: Part, previous: Analysis, lang: Lan
       startsAsQuestion(lexicon, opening.rest) &&
       !namesAny(lexicon, rest) &&
       topicTokens(lexicon, rest).length <= 1
-        ? askedAgain(previous, rest)
+        ? askedAgain(lexicon, previous, rest)
         : resolved;
     return { ...part, analysis: read, followUp: true, standalone: null };
   }
   const own = part.analysis;
   const refers = refersBack(lexicon, normalized);
-  // Asking nothing but a question word ("why?", "like what?"): it asks that of the previous question.
-  // Pointing back with it ("what is it?"), it asks about the previous question's entities instead.
+  // Asking nothing but a question word or a kind of answer ("why?", "like what?", "with which
+  // countries?"): it asks that of the previous question, never alone. Pointing back with it ("what
+  // is it?"), it asks about the previous question's entities instead.
   if (asksOnlyAWord(lexicon, own)) {
     const lent = refers ? lendContext(lexicon, previous, own) : own;
-    const read = lent !== own ? lent : askedAgain(previous, own);
-    return { ...part, analysis: read, followUp: true, standalone: own };
+    const read = lent !== own ? lent : askedAgain(lexicon, previous, own);
+    return { ...part, analysis: read, followUp: true, standalone: null };
   }
   if (!namesAny(lexicon, own)) {
     // Nothing to lend (the previous question named no entity but the home one): a part pointing back
     // at it ("how did that help?") asks its words of the previous question.
     const lent = lendContext(lexicon, previous, own);
-    const read = lent === own && refers ? askedAgain(previous, own) : lent;
+    const read = lent === own && refers ? askedAgain(lexicon, previous, own) : lent;
     return { ...part, analysis: read, followUp: true, standalone: own, contextFirst: refers };
   }
-  // A name taking the place of one of the previous question's ("and Canada?"); naming a kind the
+  // A name taking the place of one of the previous question's ("and <place>?"); naming a kind the
   // previous question did not ("ok, <home> in <org>?" after a question naming none), it stands alone.
   if (
     isElliptical(lexicon, own) &&
@@ -224,9 +226,10 @@ const asksOnlyAWord = (lexicon: Lexicon, a: Analysis): boolean =>
   !a.entities.length && !topicTokens(lexicon, a).length;
 
 /** The previous question with `part`'s words added: "why?" after "is X big?" asks why X is big. */
-function askedAgain(previous: Analysis, part: Analysis): Analysis {
+function askedAgain(lexicon: Lexicon, previous: Analysis, part: Analysis): Analysis {
+  const kept = carried(lexicon, previous);
   return {
-    tokens: [...previous.tokens, ...part.tokens.filter((t) => !previous.tokens.includes(t))],
+    tokens: [...kept, ...part.tokens.filter((t) => !kept.includes(t))],
     entities: [...previous.entities, ...part.entities.filter((e) => !previous.entities.includes(e))],
     corrections: part.corrections,
   };

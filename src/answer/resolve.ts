@@ -17,7 +17,16 @@ const ofKind = (lexicon: Lexicon, entities: readonly string[], kind: Kind) =>
 
 /** Content tokens that are not entities nor mere question words: what a part asks besides whom. */
 export const topicTokens = (lexicon: Lexicon, a: Analysis): string[] =>
-  a.tokens.filter((t) => !a.entities.includes(t) && !lexicon.questionWords.has(t));
+  a.tokens.filter(
+    (t) => !a.entities.includes(t) && !lexicon.questionWords.has(t) && !lexicon.focusTokens.has(t),
+  );
+
+/**
+ * The previous question's tokens a later part may take: not what kind of answer it asked for (a date,
+ * the members), which is that question's own ("which countries are in it?" then "has it helped?").
+ */
+export const carried = (lexicon: Lexicon, previous: Analysis): string[] =>
+  previous.tokens.filter((t) => !lexicon.focusTokens.has(t));
 
 /**
  * An elliptical part ("the B", "and Y?"): it names entities and says little else, so it takes
@@ -49,7 +58,7 @@ export function substitute(lexicon: Lexicon, previous: Analysis, part: Analysis,
   const ofKinds = previous.entities.filter((e) => kinds.has(kindOf(lexicon, e)));
   const last = (k: Kind) => ofKinds.filter((e) => kindOf(lexicon, e) === k).slice(-1);
   const dropped = new Set(nearest ? [...kinds].flatMap(last) : ofKinds);
-  const kept = previous.tokens.filter((t) => !dropped.has(t));
+  const kept = carried(lexicon, previous).filter((t) => !dropped.has(t));
   return {
     tokens: [...kept, ...part.tokens.filter((t) => !kept.includes(t))],
     entities: [...previous.entities.filter((e) => !dropped.has(e)), ...part.entities],

@@ -72,7 +72,7 @@ export const LANGS = ['en', 'es'] as const;
 export type Lang = (typeof LANGS)[number];
 
 /** The roles a question word can declare (lang/*.yaml `focus`): what kind of answer it asks for. */
-export const FOCUS_ROLES = ['date', 'place', 'quantity', 'person', 'opinion'] as const;
+export const FOCUS_ROLES = ['date', 'place', 'quantity', 'person', 'opinion', 'members'] as const;
 export type FocusRole = (typeof FOCUS_ROLES)[number];
 
 export const SMALL_TALK_KINDS = ['greeting', 'thanks', 'bye', 'identity', 'help'] as const;

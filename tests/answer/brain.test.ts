@@ -76,6 +76,13 @@ describe('the brain', () => {
     expect(a).toMatchObject({ factId: 'nato-why-not', question: 'por q mexico no esta en la otan?' });
   });
 
+  it('declines "which countries are in <org>?" unless a fact lists them (the members role)', () => {
+    expect(brain.ask('Which countries are in NATO?').answered).toBe(false);
+    expect(brain.ask('que paises estan en la otan').answered).toBe(false);
+    expect(brain.ask('which countries are in the pacific alliance?').factId).toBe('trade-pacific-alliance');
+    expect(brain.ask('who is in the usmca?').factId).toBe('trade-usmca');
+  });
+
   it('does not take "when it comes to" for a question about a date', () => {
     expect(brain.ask('What does Mexico do when it comes to the environment?').factId).toBe(
       'environment-climate',

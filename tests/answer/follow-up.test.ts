@@ -126,6 +126,13 @@ describe('a conversation', () => {
     expect(shipped.ask('¿y en medio ambiente?', { history }).factId).toBe('environment-climate');
   });
 
+  it('asks "which countries are in it?" of the previous organization, and does not carry that ask on', () => {
+    expect(shipped.ask('which countries are in it?', { history: ['what is nato?'] }).answered).toBe(false);
+    // "quienes estan?" asked for the members; the next turn asks what the treaty did, not who is in it.
+    const history = ['que es el tmec', 'quienes estan?'];
+    expect(shipped.ask('y le ha servido a mexico?', { history }).factId).toBe('trade-usmca-impact');
+  });
+
   it('reads a bare "<home> in <org>?" after a question naming no organization as a question of its own', () => {
     // It has no name to take the place of: before, it was read as the source question about the UN.
     const history = ['where do you get your info from?'];
