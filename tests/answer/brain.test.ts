@@ -83,6 +83,11 @@ describe('the brain', () => {
     expect(brain.ask('who is in the usmca?').factId).toBe('trade-usmca');
   });
 
+  it('declines a prediction, which the article does not make, and still answers the membership', () => {
+    expect(brain.ask('¿México va a entrar a la OTAN algún día?').answered).toBe(false);
+    expect(brain.ask('did mexico join nato?').factId).toBe('nato-membership');
+  });
+
   it('does not take "when it comes to" for a question about a date', () => {
     expect(brain.ask('What does Mexico do when it comes to the environment?').factId).toBe(
       'environment-climate',

@@ -98,6 +98,8 @@ describe('a knowledge base about a city’s public transport', () => {
     expect(should.answered).toBe(false);
     expect(should.explain.reason).toMatch(/opinion/);
     expect(brain.ask('¿Deberían los tranvías circular de noche?').answered).toBe(false);
+    // A prediction is an opinion too: no fact says what will happen.
+    expect(brain.ask('will the trams run at night in the future?').answered).toBe(false);
   });
 
   it('declines a date it has no fact for, and a subject it has never heard of', () => {
