@@ -101,10 +101,11 @@ export function questionParts(
       borrows(ctx, s, lang) ? contextOf(ctx, s, sentences, lang) : NOTHING,
       lang,
     );
-    // A later question opening as a follow-up ("is X in A? and what about Y?") is read after the
-    // message's previous question, as it would be after the previous message.
+    // A later question opening as a follow-up ("is X in A? and what about Y?") or naming only a name
+    // ("is X in A? B?") is read after the message's previous question, as after the previous message.
     const before = parts.at(-1);
-    if (before && followUpOpening(lexicon, normalize(s.text)))
+    const bare = isElliptical(lexicon, own[0]!.analysis) && !startsAsQuestion(lexicon, s.text);
+    if (before && (bare || followUpOpening(lexicon, normalize(s.text))))
       own[0] = asFollowUp(ctx, own[0]!, before.analysis, lang);
     parts.push(...own);
   }

@@ -71,6 +71,14 @@ describe('a message asking several things', () => {
     ]);
   });
 
+  it('reads a later sentence that is only a name ("... the OAS? NATO?") as the previous question about it', () => {
+    expect(shipped.ask('is mexico in the UN? the OAS? NATO?').factIds).toEqual([
+      'org-un',
+      'org-oas',
+      'nato-membership',
+    ]);
+  });
+
   it('reads the context sentences’ names only into a question that points back at them or names nothing', () => {
     // Skybus, named on the way, is not what the question asks about: it names what it asks about.
     const q = 'I took the Skybus to Oakport last week. Can I take a bike on the tram in Lindenfeld?';
