@@ -111,6 +111,9 @@ describe('the brain', () => {
       'environment-climate',
     );
     expect(brain.ask('¿México coopera en temas de sostenibilidad?').factId).toBe('environment-climate');
+    // "big deal" is an idiom for important, not a trade deal; "bad for" is what hurt means.
+    expect(brain.ask('is mexico a big deal in the world?').factId).toBe('diplomacy-global-role');
+    expect(brain.ask('is being outside nato bad for mexico?').factId).toBe('nato-impact');
   });
 
   it('answers a Spanish question in Spanish, with the same source', () => {
