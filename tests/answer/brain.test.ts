@@ -88,6 +88,15 @@ describe('the brain', () => {
     expect(brain.ask('did mexico join nato?').factId).toBe('nato-membership');
   });
 
+  it('reads a claim with a time in it ("joined recently", "desde hace años") as the claim, and still declines asking when', () => {
+    expect(brain.ask('my cousin thinks mexico joined nato recently').factId).toBe('nato-membership');
+    expect(brain.ask('mi abuela dice que méxico está en la otan desde hace años').factId).toBe(
+      'nato-membership',
+    );
+    expect(brain.ask('how many years has mexico been in the un?').answered).toBe(false);
+    expect(brain.ask('since when is mexico in the un?').answered).toBe(false);
+  });
+
   it('does not take "when it comes to" for a question about a date', () => {
     expect(brain.ask('What does Mexico do when it comes to the environment?').factId).toBe(
       'environment-climate',
