@@ -43,7 +43,25 @@ export function segmentMessage(text: string, lexicon: Lexicon): Segment[] {
       merged[merged.length - 1] = `${last} ${piece}`;
     else merged.push(piece);
   }
-  return merged.flatMap((t) => atColon(t, lexicon)).map((t) => ({ text: t, question: asks(t, lexicon) }));
+  return merged
+    .flatMap((t) => atColon(t, lexicon))
+    .flatMap((t) => atClause(t, lexicon))
+    .map((t) => ({ text: t, question: asks(t, lexicon) }));
+}
+
+/**
+ * A question led by a clause that asks nothing ("Anyway, before dinner turns into an argument, can
+ * someone tell me ...?"): split where the question itself opens, so the lead is context.
+ */
+function atClause(sentence: string, lexicon: Lexicon): string[] {
+  if (!/\?\s*\p{Extended_Pictographic}*\s*$/u.test(sentence)) return [sentence];
+  const words = (t: string) => normalize(t).split(' ');
+  if (opensAsQuestion(lexicon, words(sentence).join(' '))) return [sentence];
+  for (const m of sentence.matchAll(/,\s+(?=\S)/gu)) {
+    const rest = sentence.slice(m.index + m[0].length);
+    if (opensAsQuestion(lexicon, words(rest).join(' '))) return [sentence.slice(0, m.index + 1), rest];
+  }
+  return [sentence];
 }
 
 /** A sentence split after its first colon when what follows asks something on its own. */

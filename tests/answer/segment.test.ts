@@ -56,6 +56,21 @@ describe('segmenting a message into sentences', () => {
     ]);
   });
 
+  it('splits a question from a leading clause that asks nothing, which is context', () => {
+    const text =
+      'Anyway, before my landlord locks the door, can someone tell me whether the trams run at night?';
+    expect(segmentMessage(`I missed the bus. ${text}`, lexicon)).toEqual([
+      { text: 'I missed the bus.', question: false },
+      { text: 'Anyway, before my landlord locks the door,', question: false },
+      { text: 'can someone tell me whether the trams run at night?', question: true },
+    ]);
+    // A question opening as one keeps its commas ("is X, or Y?").
+    expect(segmentMessage('Hi. Is it cheap, or not?', lexicon).at(-1)).toEqual({
+      text: 'Is it cheap, or not?',
+      question: true,
+    });
+  });
+
   it('splits a numbered list into its items, and a question after a colon from what leads to it', () => {
     expect(
       segmentMessage('two things pls 1) do the trams run at night 2) can I take a bike on them', lexicon),
