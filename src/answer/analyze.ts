@@ -158,6 +158,7 @@ export class Analyzer {
   private readonly namesIn: Lexicon['namesIn'];
   /** Question words keep their form ("cuales" is not a plural to fold), see `stem`. */
   private readonly questionWords: Set<string>;
+  private readonly conjunctions: Set<string>;
 
   /**
    * @param typos whether questions are typo-corrected at all (false only in the eval's ablation).
@@ -185,6 +186,7 @@ export class Analyzer {
     this.hiddenNames = { en: hidden('en'), es: hidden('es') };
     this.namesIn = lexicon.namesIn;
     this.questionWords = lexicon.questionWords;
+    this.conjunctions = lexicon.conjunctions;
     for (const group of lexicon.focusGroups) {
       this.canonicals.add(group[0]!);
       for (const v of group.slice(1)) this.phrases.add(v, group[0]!);
@@ -282,9 +284,12 @@ export class Analyzer {
     let ws = normalize(text)
       .split(' ')
       .filter((w) => w);
-    // A stopword of the question's language that is also a short name is the stopword far more often.
+    // A stopword of the question's language that is also a short name is the stopword far more often:
+    // an article comes before a word ("un tratado"), while the name may end a question ("¿está en la
+    // UN?") or come before a conjunction ("la UN y la OEA").
     const hidden = this.hiddenNames[lang];
-    if (hidden.size) ws = ws.filter((w) => !hidden.has(w));
+    if (hidden.size)
+      ws = ws.filter((w, i) => !hidden.has(w) || i + 1 === ws.length || this.conjunctions.has(ws[i + 1]!));
     // A name meaning another entity in this language (entities.yaml namesIn) is that entity's token.
     const renamed = this.namesIn[lang];
     if (renamed.size)

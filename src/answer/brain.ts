@@ -10,6 +10,7 @@ import { declineAnswer, declineText, factAnswer } from './respond.js';
 import { combineAnswers } from './combine.js';
 import { mayHoldSeveral, questionParts } from './conversation.js';
 import { smallTalkOf } from './smalltalk.js';
+import { pointsBackAtNothing } from './resolve.js';
 import type { BrainOptions } from './components.js';
 import type { Fact, KnowledgeBase } from '../knowledge/schema.js';
 import {
@@ -153,7 +154,16 @@ export function brainFromParts(
       : (options.history?.filter((h) => typeof h === 'string').map(expand) ?? []);
     if (history.length || (!off.has('parts') && mayHoldSeveral(text, lexicon)))
       return askParts(base, text, history);
-    return answerOf(base, matcher.match(text, lang));
+    const result = matcher.match(text, lang);
+    if (result.tier !== 'declined' && pointsBackAtNothing(lexicon, text, result.analysis))
+      return answerOf(base, {
+        tier: 'declined',
+        reason: 'points back at something not said before',
+        foreign: [],
+        analysis: result.analysis,
+        candidates: result.candidates,
+      });
+    return answerOf(base, result);
   }
 
   /** One match result -> the Answer: the fact, or a decline with "did you mean" suggestions. */

@@ -10,6 +10,7 @@ import { normalize } from './normalize.js';
 import {
   carried,
   followUpOpening,
+  refersBack,
   isElliptical,
   lendContext,
   namesAny,
@@ -210,12 +211,6 @@ function asFollowUp(ctx: PartsContext, part: Part, previous: Analysis, lang: Lan
   }
   return part;
 }
-
-/** Whether a text holds a word pointing back at something said before ("it", "eso"). */
-const refersBack = (lexicon: Lexicon, text: string): boolean =>
-  normalize(text)
-    .split(' ')
-    .some((w) => lexicon.references.has(w));
 
 const NOTHING: Analysis = { tokens: [], entities: [], corrections: [] };
 

@@ -5,6 +5,7 @@
 // about Y?" is about Y, never about X. Pure; the follow-up phrases are each language's (lang/*.yaml).
 import type { Analysis } from './analyze.js';
 import type { Lexicon } from './lexicon.js';
+import { normalize } from './normalize.js';
 
 type Kind = 'places' | 'organizations';
 const KINDS: readonly Kind[] = ['places', 'organizations'];
@@ -96,3 +97,19 @@ export function resolveAfter(lexicon: Lexicon, previous: Analysis, part: Analysi
     ? substitute(lexicon, previous, part)
     : lendContext(lexicon, previous, part);
 }
+
+/** Whether a text holds a word pointing back at something said before ("it", "eso"). */
+export const refersBack = (lexicon: Lexicon, text: string): boolean =>
+  normalize(text)
+    .split(' ')
+    .some((w) => lexicon.references.has(w));
+
+/**
+ * Whether a question names nothing and asks nothing of its own but ends pointing back ("who's in
+ * it?", "¿qué es eso?"): alone, with nothing said before, it has no subject to answer about. (Inside a
+ * question, "this" may be a determiner: "where did you get this info?")
+ */
+export const pointsBackAtNothing = (lexicon: Lexicon, text: string, a: Analysis): boolean =>
+  !a.entities.length &&
+  !topicTokens(lexicon, a).length &&
+  lexicon.references.has(normalize(text).split(' ').at(-1) ?? '');

@@ -97,6 +97,12 @@ describe('the brain', () => {
     expect(brain.ask('since when is mexico in the un?').answered).toBe(false);
   });
 
+  it('reads the Spanish article "un" as the UN where no word follows it, or a conjunction does', () => {
+    expect(brain.ask('bro, ¿México está en la UN?').factId).toBe('org-un');
+    expect(brain.ask('¿México está en la UN y la OEA?').factIds).toEqual(['org-un', 'org-oas']);
+    expect(brain.ask('¿México es un país importante?').factId).toBe('diplomacy-global-role');
+  });
+
   it('does not take "when it comes to" for a question about a date', () => {
     expect(brain.ask('What does Mexico do when it comes to the environment?').factId).toBe(
       'environment-climate',

@@ -67,6 +67,15 @@ describe('a knowledge base about a city’s public transport', () => {
     expect(brain.ask('bikes?').factId).toBe('bikes-on-trams');
   });
 
+  it('declines a first question that only points back ("who runs it?"), suggesting what it can answer', () => {
+    const a = brain.ask('who runs it?');
+    expect(a.answered).toBe(false);
+    expect(a.suggestions.length).toBeGreaterThan(0);
+    // After a question it is read in that question's context; and "this" before a word is no pointer.
+    expect(brain.ask('who runs it?', { history: ['What is the LTA?'] }).factId).toBe('lta-what-is');
+    expect(brain.ask('where does this info come from?').factId).toBe('transit-source');
+  });
+
   it('answers its own questions, in either language, with their sources', () => {
     const night = brain.ask('do the trams run late');
     expect(night).toMatchObject({ answered: true, factId: 'night-trams', lang: 'en' });
