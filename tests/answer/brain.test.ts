@@ -128,6 +128,7 @@ describe('the brain', () => {
     expect(brain.ask('¿México coopera en temas de sostenibilidad?').factId).toBe('environment-climate');
     // "big deal" is an idiom for important, not a trade deal; "bad for" is what hurt means.
     expect(brain.ask('is mexico a big deal in the world?').factId).toBe('diplomacy-global-role');
+    expect(brain.ask('is mexico considered a big global player?').factId).toBe('diplomacy-global-role');
     expect(brain.ask('is being outside nato bad for mexico?').factId).toBe('nato-impact');
   });
 
