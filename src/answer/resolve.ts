@@ -39,10 +39,13 @@ export function isElliptical(lexicon: Lexicon, part: Analysis): boolean {
 
 /**
  * Whether `previous` names an entity of a kind `part` names: only then can `part` take its place
- * ("is X in A and B?"). "what's up with X and A?" joins two kinds: one question about both.
+ * ("is X in A and B?"). "what's up with X and A?" joins two kinds: one question about both. The home
+ * entity takes no one's place: every question is about it.
  */
 export const replacesAny = (lexicon: Lexicon, previous: Analysis, part: Analysis): boolean =>
-  part.entities.some((e) => previous.entities.some((p) => kindOf(lexicon, p) === kindOf(lexicon, e)));
+  part.entities.some(
+    (e) => e !== lexicon.home && previous.entities.some((p) => kindOf(lexicon, p) === kindOf(lexicon, e)),
+  );
 
 /** Whether a part names an entity besides the home one, which every question is about anyway. */
 export const namesAny = (lexicon: Lexicon, part: Analysis): boolean =>

@@ -137,6 +137,9 @@ describe('a conversation', () => {
     // It has no name to take the place of: before, it was read as the source question about the UN.
     const history = ['where do you get your info from?'];
     expect(shipped.ask('ok, mexico in the UN?', { history }).factId).toBe('org-un');
+    // The home entity takes no one's place: after the organizations overview, it asks about the WTO.
+    const after = ['what international organizations is mexico in?'];
+    expect(shipped.ask('mexico in the WTO?', { history: after }).factId).toBe('org-wto');
   });
 
   it('answers a question that stands alone on its own, whatever came before', () => {
