@@ -79,6 +79,8 @@ function asks(sentence: string, lexicon: Lexicon): boolean {
   const words = normalize(sentence).split(' ');
   const first = words[0] ?? '';
   if (opensAsQuestion(lexicon, words.join(' '))) return true;
+  // "and what ...", "y qué ...": a conjunction, then a question's opening.
+  if (lexicon.conjunctions.has(first) && opensAsQuestion(lexicon, words.slice(1).join(' '))) return true;
   // Joined on to the previous sentence, a question word and small words with one word of its own at
   // most ("... and if not why", "and what is X"): it asks too, though chat often leaves out the
   // question mark. One saying more stays a remark.

@@ -56,6 +56,13 @@ describe('segmenting a message into sentences', () => {
     ]);
   });
 
+  it('marks a sentence opening with a conjunction and then a question’s opening as asking, without "?"', () => {
+    expect(segmentMessage('where is your info from? and do the trams run at night', lexicon)).toEqual([
+      { text: 'where is your info from?', question: true },
+      { text: 'and do the trams run at night', question: true },
+    ]);
+  });
+
   it('splits a question from a leading clause that asks nothing, which is context', () => {
     const text =
       'Anyway, before my landlord locks the door, can someone tell me whether the trams run at night?';
