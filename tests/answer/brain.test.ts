@@ -129,6 +129,10 @@ describe('the brain', () => {
     // "big deal" is an idiom for important, not a trade deal; "bad for" is what hurt means.
     expect(brain.ask('is mexico a big deal in the world?').factId).toBe('diplomacy-global-role');
     expect(brain.ask('is mexico considered a big global player?').factId).toBe('diplomacy-global-role');
+    // "renamed", "ya no existe": what "replaced" means for a treaty; "how big" asks a quantity.
+    expect(brain.ask('so was nafta just renamed?').factId).toBe('trade-usmca');
+    expect(brain.ask('¿el TLCAN ya no existe?').factId).toBe('trade-usmca');
+    expect(brain.ask('how big is the pacific alliance?').answered).toBe(false);
     expect(brain.ask('is being outside nato bad for mexico?').factId).toBe('nato-impact');
   });
 
