@@ -39,6 +39,8 @@ describe('a knowledge base about a city’s public transport', () => {
       'lta',
     ]);
     expect(matcher.analyzer.analyze('What is the LTA?', 'en').tokens).not.toContain('purpose');
+    // Chat drops the "does" and trails off: still what it is for.
+    expect(matcher.analyzer.analyze('whats the LTA even do tho', 'en').tokens).toContain('purpose');
   });
 
   it('writes chat shorthand out from the language files, whole words only', () => {
