@@ -31,6 +31,8 @@ export const TUNING_SETS: readonly string[] = [
   'conversations.jsonl',
   'realistic2.jsonl',
   'conversations2.jsonl',
+  'realistic3.jsonl',
+  'conversations3.jsonl',
 ];
 
 export function readEvalSet(path: string): EvalItem[] {
