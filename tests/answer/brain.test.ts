@@ -103,6 +103,12 @@ describe('the brain', () => {
     expect(brain.ask('¿México es un país importante?').factId).toBe('diplomacy-global-role');
   });
 
+  it('reads past Mexican chat filler and asks what something did for the country', () => {
+    expect(brain.ask('oye wey mx esta en la onu o q pedo').factId).toBe('org-un');
+    expect(brain.ask('i always thought mexico was in nato, is it?').factId).toBe('nato-membership');
+    expect(brain.ask('did the usmca do anything for mexico?').factId).toBe('trade-usmca-impact');
+  });
+
   it('does not take "when it comes to" for a question about a date', () => {
     expect(brain.ask('What does Mexico do when it comes to the environment?').factId).toBe(
       'environment-climate',
