@@ -159,6 +159,7 @@ export class Analyzer {
   /** Question words keep their form ("cuales" is not a plural to fold), see `stem`. */
   private readonly questionWords: Set<string>;
   private readonly conjunctions: Set<string>;
+  private readonly lexicon: Lexicon;
 
   /**
    * @param typos whether questions are typo-corrected at all (false only in the eval's ablation).
@@ -187,6 +188,7 @@ export class Analyzer {
     this.namesIn = lexicon.namesIn;
     this.questionWords = lexicon.questionWords;
     this.conjunctions = lexicon.conjunctions;
+    this.lexicon = lexicon;
     for (const group of lexicon.focusGroups) {
       this.canonicals.add(group[0]!);
       for (const v of group.slice(1)) this.phrases.add(v, group[0]!);
@@ -315,6 +317,28 @@ export class Analyzer {
       if (this.entityTokens.has(t)) entities.push(t);
       tokens.push(this.stem(t));
     }
+    if (correct && this.asksOfHome(ws, tokens, entities)) {
+      tokens.push(this.lexicon.home);
+      entities.push(this.lexicon.home);
+    }
     return { tokens, entities, corrections };
+  }
+
+  /**
+   * A question only asking whether of an organization ("is <org> one of them?", "¿está en la <org>?")
+   * asks it of the home entity: opening as a yes/no question, asking no question word, pointing back
+   * at nothing, naming one organization and nothing else, with one other word at most. ("Is <org> a military alliance?" asks
+   * about the organization itself.)
+   */
+  private asksOfHome(ws: string[], tokens: string[], entities: string[]): boolean {
+    const { yesNoStarts, organizations, questionWords, focusTokens, references } = this.lexicon;
+    if (!yesNoStarts.has(ws[0] ?? '') || entities.length !== 1 || !organizations.has(entities[0]!))
+      return false;
+    // "Is it in <org>?" points back at its subject: the context says what "it" is, not the home
+    // entity. ("Is <org> one of them?" points back at something else.)
+    if (references.has(ws[1] ?? '')) return false;
+    // "Can you explain what <org> is?" opens as yes/no but asks what.
+    if (tokens.some((t) => questionWords.has(t) || focusTokens.has(t))) return false;
+    return tokens.filter((t) => !entities.includes(t)).length <= 1;
   }
 }

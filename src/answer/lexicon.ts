@@ -27,6 +27,8 @@ export interface Lexicon {
   questionWords: Set<string>;
   /** Words a sentence that asks something starts with (segment.ts). */
   questionStarts: Set<string>;
+  /** Words opening a yes/no question (lang/*.yaml yesNoStarts). */
+  yesNoStarts: Set<string>;
   /** Words joining two questions in one sentence (segment.ts). */
   conjunctions: Set<string>;
   /** Phrases opening a follow-up ("what about"), normalized, longest first (followup.ts). */
@@ -81,6 +83,7 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
     >,
     questionWords: all((l) => l.questionWords),
     questionStarts: all((l) => l.questionStarts),
+    yesNoStarts: all((l) => l.yesNoStarts),
     conjunctions: all((l) => l.conjunctions),
     followUps: [...all((l) => l.followUps)].sort((a, b) => b.length - a.length),
     lightWords: all((l) => l.lightWords),

@@ -89,6 +89,11 @@ export const LanguageFileSchema = z.strictObject({
   questionWords: words,
   /** Words a sentence asking something starts with ("is", "does", "tell"): how a long message's questions are found. */
   questionStarts: words,
+  /**
+   * Words opening a yes/no question ("is", "does", "¿está?"): one asking only whether an organization
+   * is so ("is <org> one of them?") asks it of the home entity.
+   */
+  yesNoStarts: words.default([]),
   /** Words joining two questions in one sentence ("and", "also"): where a message is split into its questions. */
   conjunctions: words,
   /** Phrases that turn a sentence into a follow-up of the previous question ("what about", "and"). */

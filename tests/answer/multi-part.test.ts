@@ -79,6 +79,16 @@ describe('a message asking several things', () => {
     ]);
   });
 
+  it('reads "is <org> one of them?" as asking it of the home country, but not "is <org> a military alliance?"', () => {
+    expect(shipped.ask('what alliances does mexico have, and is nato one of them?').factIds).toEqual([
+      'alliances-overview',
+      'nato-membership',
+    ]);
+    expect(shipped.ask('¿está en la OTAN?').factId).toBe('nato-membership');
+    expect(shipped.ask('Is NATO a military alliance?').factId).toBe('nato-what-is');
+    expect(shipped.ask('can you explain what nato is?').factId).toBe('nato-what-is');
+  });
+
   it('reads the context sentences’ names only into a question that points back at them or names nothing', () => {
     // Skybus, named on the way, is not what the question asks about: it names what it asks about.
     const q = 'I took the Skybus to Oakport last week. Can I take a bike on the tram in Lindenfeld?';
