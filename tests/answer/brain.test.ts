@@ -109,6 +109,13 @@ describe('the brain', () => {
     expect(brain.ask('did the usmca do anything for mexico?').factId).toBe('trade-usmca-impact');
   });
 
+  it('weighs unheard-of words less in a long question, where chat puts filler ("or is it mostly talk?")', () => {
+    const q = 'does mexico actually take part in international climate agreements or is it mostly talk?';
+    expect(brain.ask(q).factId).toBe('environment-climate');
+    // A short question made of an unheard-of word still says too little to answer.
+    expect(brain.ask('what is the population of mexico?').answered).toBe(false);
+  });
+
   it('does not take "when it comes to" for a question about a date', () => {
     expect(brain.ask('What does Mexico do when it comes to the environment?').factId).toBe(
       'environment-climate',
