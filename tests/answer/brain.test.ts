@@ -145,6 +145,7 @@ describe('the brain', () => {
     // "renamed", "ya no existe": what "replaced" means for a treaty; "how big" asks a quantity.
     expect(brain.ask('so was nafta just renamed?').factId).toBe('trade-usmca');
     expect(brain.ask('¿el TLCAN ya no existe?').factId).toBe('trade-usmca');
+    expect(brain.ask('¿el T-MEC antes se llamaba TLCAN?').factId).toBe('trade-usmca');
     expect(brain.ask('how big is the pacific alliance?').answered).toBe(false);
     expect(brain.ask('is being outside nato bad for mexico?').factId).toBe('nato-impact');
   });
