@@ -96,9 +96,18 @@ export function followUpOpening(lexicon: Lexicon, normalized: string): { rest: s
 
 /** `part` read after `previous`: elliptical parts take its question, others borrow its entities. */
 export function resolveAfter(lexicon: Lexicon, previous: Analysis, part: Analysis): Analysis {
-  return isElliptical(lexicon, part)
-    ? substitute(lexicon, previous, part)
-    : lendContext(lexicon, previous, part);
+  if (!isElliptical(lexicon, part)) return lendContext(lexicon, previous, part);
+  if (replacesAny(lexicon, previous, part)) return substitute(lexicon, previous, part);
+  // Naming an organization after a question about the home entity and no organization ("what
+  // alliances does <home> have?" then "and <org>?"): whether the home entity is in it.
+  const { home } = lexicon;
+  const asksOfHome =
+    previous.entities.includes(home) &&
+    part.entities.every((e) => lexicon.organizations.has(e)) &&
+    !part.entities.includes(home);
+  return asksOfHome
+    ? { ...part, tokens: [...part.tokens, home], entities: [...part.entities, home] }
+    : substitute(lexicon, previous, part);
 }
 
 /** Whether a text holds a word pointing back at something said before ("it", "eso"). */

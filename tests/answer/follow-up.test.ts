@@ -133,6 +133,14 @@ describe('a conversation', () => {
     expect(shipped.ask('y le ha servido a mexico?', { history }).factId).toBe('trade-usmca-impact');
   });
 
+  it('reads "and <org>?" after a question about the home country and no organization as whether it is in it', () => {
+    expect(shipped.ask('and nato?', { history: ['what alliances does mexico have'] }).factId).toBe(
+      'nato-membership',
+    );
+    const history = ['what international organizations is mexico in?'];
+    expect(shipped.ask('and the OAS?', { history }).factId).toBe('org-oas');
+  });
+
   it('reads a bare "<home> in <org>?" after a question naming no organization as a question of its own', () => {
     // It has no name to take the place of: before, it was read as the source question about the UN.
     const history = ['where do you get your info from?'];
