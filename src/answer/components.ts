@@ -6,7 +6,7 @@ export const COMPONENTS = {
   typos: 'typo correction against the knowledge base’s vocabulary (symmetric-delete edit distance)',
   synonyms: 'synonym groups (knowledge/synonyms.yaml): "trade deal" and "agreement" are one token',
   'answer-words': 'words of the answers indexed too, at half weight (else only questions and keywords)',
-  fuse: 'Fuse.js: its character-level score of the leading candidate’s closest phrasing',
+  fuse: 'Fuse.js: its character-level score of the two leading candidates’ closest phrasings',
   'entity-guard': 'only facts about every entity named may answer; unknown entities are declined',
   focus: 'a question asking when, where, how many, who or for an opinion needs a fact that answers that',
   parts: 'long and multi-part messages read sentence by sentence and part by part',

@@ -41,7 +41,7 @@ export const MATCH = {
   /** How many facts the inverted index keeps for scoring. */
   candidates: 6,
   /** How many of those Fuse.js scores against their closest phrasing. */
-  fuseRanked: 1,
+  fuseRanked: 2,
   /** A token in more facts than this share (and this floor) is "common": see rank(). */
   commonShare: 0.1,
   commonFloor: 50,
